@@ -1,0 +1,138 @@
+package de.depesche.account;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Content-Security-Policy of every page: nothing from other hosts, no inline script. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /** API paths that anyone may read (public data); everything else under /api needs a token. */
+    static final List<String> PUBLIC_API_READS = List.of(
+            "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/search", "/api/v1/articles/*/similar", "/api/v1/jobs");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; the id prefix in each stored hash lets us move on later without a reset.
+        String current = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(current, java.util.Map.of(
+                current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    UserDetailsService staffDetails(AccountManagement accounts) {
+        return email -> accounts.principalForLogin(email)
+                .orElseThrow(() -> new UsernameNotFoundException("no staff member with that e-mail"));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountManagement accounts, JsonAuthenticationErrors errors)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API_READS.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenFilter(accounts, errors), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, List<ReaderFormEndpoints> readerForms)
+            throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage("/admin/login")
+                        .loginProcessingUrl("/admin/login")
+                        .usernameParameter("email")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            response.sendRedirect("/admin");
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            throttle.failed(String.valueOf(request.getParameter("email")), request.getRemoteAddr());
+                            response.sendRedirect("/admin/login?error");
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // Reader forms (comments, subscriptions) carry their own signed, single-use tokens, so that
+                // reader pages need no session and stay cacheable.
+                .csrf(csrf -> {
+                    String[] paths = readerForms.stream().flatMap(r -> r.paths().stream()).toArray(String[]::new);
+                    if (paths.length > 0) {
+                        csrf.ignoringRequestMatchers(paths);
+                    }
+                })
+                .headers(h -> h
+                        // Reader pages set their own Cache-Control (page cache, CDN); the newsroom is never stored.
+                        .cacheControl(c -> c.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.pathPattern("/admin/**"), new CacheControlHeadersWriter()))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** Refuses a sign-in attempt before checking the password when the account or network is paused. */
+    static final class ThrottleFilter extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+
+        ThrottleFilter(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod()) && "/admin/login".equals(request.getRequestURI())
+                    && throttle.blocked(String.valueOf(request.getParameter("email")), request.getRemoteAddr())) {
+                response.sendRedirect("/admin/login?blocked");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

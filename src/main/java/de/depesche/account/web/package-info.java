@@ -1,0 +1,4 @@
+@NullMarked
+package de.depesche.account.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package de.depesche.article;
+
+import java.time.Instant;
+
+/** A published article was taken offline. */
+public record ArticleWithdrawn(long articleId, String slug, Instant withdrawnAt) {}

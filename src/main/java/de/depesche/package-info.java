@@ -1,0 +1,4 @@
+@NullMarked
+package de.depesche;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,15 @@
+package de.depesche.site;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class SiteSections {
+
+    @Bean
+    NewsroomSection settingsSection() {
+        return new NewsroomSection("/admin/settings", "nav.admin.settings", 85, Set.of("ADMIN"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package de.depesche.site.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,125 @@
+package de.depesche.account;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import de.depesche.support.IntegrationTest;
+import de.depesche.support.StaffSession;
+import de.depesche.support.TestDatabase;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NewsroomAccountsTest extends IntegrationTest {
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Test
+    void theNewsroomNeedsASignIn() {
+        HttpResponse<String> r = get("/admin/articles");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+        assertThat(get("/admin/login").headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+    }
+
+    @Test
+    void theSignInPageShowsNoNewsroomNavigationToStrangers() {
+        var page = new StaffSession(port).page("/admin/login");
+        assertThat(page.select(".nr-nav, .nr-user")).isEmpty();
+        assertThat(page.select("form button[type=submit]")).hasSize(1);
+    }
+
+    @Test
+    void theFirstAdminComesFromTheEnvironment() {
+        StaffMember admin = accounts.findByEmail(TestDatabase.ADMIN_EMAIL).orElseThrow();
+        assertThat(admin.role()).isEqualTo(Role.ADMIN);
+        StaffSession session = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        assertThat(session.page("/admin").select(".nr-nav a").eachText()).contains("Artikel", "Einstellungen", "Mitarbeitende");
+    }
+
+    @Test
+    void aWrongPasswordSaysSoAndRepeatedFailuresPauseSignIn() {
+        StaffMember victim = data.staff(Role.EDITOR);
+        StaffSession attacker = new StaffSession(port);
+        HttpResponse<String> wrong = attacker.login(victim.email(), "falsch");
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
+        assertThat(attacker.follow(wrong).select(".problems").text()).isEqualTo("E-Mail-Adresse oder Passwort stimmen nicht.");
+        for (int i = 0; i < 5; i++) {
+            attacker.login(victim.email(), "falsch-" + i);
+        }
+        HttpResponse<String> blocked = attacker.login(victim.email(), de.depesche.support.TestData.STAFF_PASSWORD);
+        assertThat(blocked.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?blocked");
+        assertThat(attacker.follow(blocked).select(".problems").text()).contains("Zu viele fehlgeschlagene Anmeldungen");
+    }
+
+    @Test
+    void signingInGivesANewSessionId() {
+        StaffSession session = new StaffSession(port);
+        session.page("/admin/login");
+        HttpResponse<String> before = session.get("/admin/login");
+        HttpResponse<String> signedIn = session.login(TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION="));
+        assertThat(before.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void adminsAddStaffAndBadInputIsExplained() {
+        StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        admin.page("/admin/staff");
+        HttpResponse<String> bad = admin.post("/admin/staff", Map.of("email", "keine-adresse", "displayName", "<b>Max</b>",
+                "role", "EDITOR", "password", "kurz"));
+        Document page = org.jsoup.Jsoup.parse(bad.body());
+        assertThat(page.select(".problems li").eachText()).contains("Bitte eine gültige E-Mail-Adresse angeben.",
+                "Das Passwort muss mindestens 12 Zeichen lang sein.", "Enthält unzulässige Steuerzeichen.");
+        assertThat(page.select("#email").val()).isEqualTo("keine-adresse");
+
+        String email = "neu-" + System.nanoTime() + "@test.depesche.local";
+        HttpResponse<String> ok = admin.post("/admin/staff", Map.of("email", email, "displayName", "Jana Neumann",
+                "role", "MODERATOR", "password", "ein-langes-passwort"));
+        assertThat(admin.follow(ok).select(".notice").text()).isEqualTo("Jana Neumann wurde angelegt.");
+        assertThat(accounts.findByEmail(email).orElseThrow().role()).isEqualTo(Role.MODERATOR);
+        HttpResponse<String> again = admin.post("/admin/staff", Map.of("email", email.toUpperCase(), "displayName", "Doppelt",
+                "role", "AUTHOR", "password", "ein-langes-passwort"));
+        assertThat(org.jsoup.Jsoup.parse(again.body()).select(".problems li").eachText())
+                .contains("Für diese E-Mail-Adresse gibt es schon ein Konto.");
+    }
+
+    @Test
+    void theLastAdminCannotBeDemoted() {
+        StaffPrincipal admin = data.admin();
+        long admins = accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled()).count();
+        if (admins == 1) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    accounts.updateProfile(admin.id(), "Administration", Role.EDITOR, "", true, admin))
+                    .isInstanceOf(de.depesche.site.InvalidInput.class);
+        }
+        assertThat(accounts.find(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void apiTokensAreShownOnceAndCanBeRevoked() {
+        StaffMember editor = data.staff(Role.EDITOR);
+        StaffSession session = StaffSession.signedIn(port, editor.email(), de.depesche.support.TestData.STAFF_PASSWORD);
+        session.page("/admin/tokens");
+        Document issued = org.jsoup.Jsoup.parse(session.post("/admin/tokens", Map.of("name", "Redaktionsskript")).body());
+        String secret = issued.select(".token").text();
+        assertThat(secret).startsWith("dp_");
+        assertThat(api("GET", "/api/v1/articles", null, secret).statusCode()).isEqualTo(200);
+        assertThat(session.page("/admin/tokens").select(".token")).isEmpty();
+
+        long id = accounts.apiTokens(editor.id()).getFirst().id();
+        session.post("/admin/tokens/" + id + "/revoke", Map.of());
+        assertThat(api("GET", "/api/v1/articles", null, secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyDecisionIsInTheAuditLog() {
+        var article = data.published(unique("Protokolliert"));
+        StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        Document audit = admin.page("/admin/audit");
+        assertThat(audit.select("tbody tr").eachText()).anyMatch(row -> row.contains("Artikel veröffentlicht") && row.contains(article.title()));
+    }
+}
