@@ -2,6 +2,8 @@ package de.depesche.article.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +18,15 @@ import de.depesche.article.ArticleTeaser;
 import de.depesche.article.Category;
 import de.depesche.article.Page;
 import de.depesche.article.Tag;
+import de.depesche.site.ArticlePagePart;
 import de.depesche.site.CacheablePage;
 import de.depesche.site.NotFound;
 import de.depesche.site.PageMeta;
 import de.depesche.site.SiteProperties;
 import de.depesche.site.SiteSettings;
 import de.depesche.site.SiteSettingsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -39,6 +44,8 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class ReaderController {
 
+    private static final Logger log = LoggerFactory.getLogger(ReaderController.class);
+
     static final String HOME = "article/home";
     static final String ARTICLE = "article/article";
     static final String LISTING = "article/listing";
@@ -51,9 +58,12 @@ class ReaderController {
     private final SiteProperties properties;
     private final StructuredData structuredData;
     private final MessageSource messages;
+    private final List<ArticlePagePart> parts;
 
     ReaderController(ArticleManagement articles, AccountManagement accounts, SiteSettingsService settings,
-                     SiteProperties properties, StructuredData structuredData, MessageSource messages) {
+                     SiteProperties properties, StructuredData structuredData, MessageSource messages,
+                     List<ArticlePagePart> parts) {
+        this.parts = parts.stream().sorted(java.util.Comparator.comparingInt(ArticlePagePart::order)).toList();
         this.articles = articles;
         this.accounts = accounts;
         this.settings = settings;
@@ -107,7 +117,30 @@ class ReaderController {
                 .openGraph("article:modified_time", iso(a.updatedAt()));
         a.categories().forEach(c -> meta.openGraph("article:section", c.name()));
         a.tags().forEach(t -> meta.openGraph("article:tag", t.name()));
-        CacheablePage.mark(request, a.updatedAt(), "article:" + a.id(), "list");
+        Set<String> cacheTags = new HashSet<>(Set.of("article:" + a.id(), "list"));
+        List<ArticlePagePart.Rendered> below = new ArrayList<>();
+        List<ArticlePagePart.Rendered> sidebar = new ArrayList<>();
+        boolean complete = true;
+        var onPage = new ArticlePagePart.ArticleOnPage(a.id(), a.title(), a.slug(), a.lead(),
+                a.categories().stream().map(Category::slug).toList(), a.tags().stream().map(Tag::slug).toList(),
+                a.authorId(), a.isPublished());
+        for (ArticlePagePart part : parts) {
+            try {
+                part.render(onPage).ifPresent(r -> {
+                    (part.slot() == ArticlePagePart.Slot.SIDEBAR ? sidebar : below).add(r);
+                    cacheTags.addAll(r.cacheTags());
+                });
+            } catch (RuntimeException e) {
+                // A broken box must not take the article down with it; the page is just not cached.
+                log.warn("Article page part {} failed for article {}: {}", part.getClass().getSimpleName(), a.id(), e.toString());
+                complete = false;
+            }
+        }
+        if (complete) {
+            CacheablePage.mark(request, a.updatedAt(), cacheTags.toArray(String[]::new));
+        }
+        model.addAttribute("belowArticle", below);
+        model.addAttribute("sidebar", sidebar);
         model.addAttribute("meta", meta);
         model.addAttribute("article", a);
         model.addAttribute("author", author);
