@@ -28,7 +28,7 @@ public class InvalidInput extends RuntimeException {
     }
 
     /** @param field the input field, or {@code ""} for the whole input */
-    public record Problem(String field, String messageKey, Object[] args) {
+    public record Problem(String field, String messageKey, Object[] args) implements java.io.Serializable {
         public Problem {
             args = args.clone();
         }

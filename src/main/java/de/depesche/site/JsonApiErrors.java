@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * with messages in the request's language.
  */
 @RestControllerAdvice(annotations = JsonApi.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class JsonApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(JsonApiErrors.class);

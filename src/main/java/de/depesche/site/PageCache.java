@@ -52,9 +52,22 @@ class PageCache {
     }
 
     /**
+     * @param body         the page as rendered; for a page with forms, with placeholders instead of form tokens
+     * @param gzipped      the whole page gzipped, or empty when too small or when it has fresh parts
+     * @param fresh        for pages with form tokens: the page cut at the placeholders, plain and as raw
+     *                     DEFLATE pieces, so that each delivery gets new tokens without compressing again
      * @param lastModified epoch milliseconds, or -1 when the page has no meaningful date
      * @param headers      response headers to replay (content type, language, security headers)
      */
-    record CachedPage(byte[] body, byte[] gzipped, String etag, long lastModified,
+    record CachedPage(byte[] body, byte[] gzipped, FreshParts fresh, String etag, long lastModified,
                       List<Map.Entry<String, String>> headers, Set<String> tags) {}
+
+    /** A page cut at its form-token placeholders; empty when the page has none. */
+    record FreshParts(List<byte[]> plain, List<byte[]> deflated) {
+        static final FreshParts NONE = new FreshParts(List.of(), List.of());
+
+        boolean present() {
+            return !plain.isEmpty();
+        }
+    }
 }

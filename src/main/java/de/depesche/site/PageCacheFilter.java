@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.micrometer.core.instrument.Counter;
@@ -39,13 +43,20 @@ class PageCacheFilter extends OncePerRequestFilter {
             "/admin", "/api/", "/actuator", "/media/", "/css/", "/fonts/", "/js/", "/error", "/abo/");
     private static final int GZIP_MIN_BYTES = 1024;
 
+    /** Request attribute: the response being rendered is going into the page cache. */
+    static final String CACHING = PageCacheFilter.class.getName() + ".CACHING";
+    private static final byte[] PLACEHOLDER = FormTokens.PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
     private final PageCache cache;
+    private final FormTokens formTokens;
     private final String cacheControl;
     private final Counter hits;
     private final Counter misses;
 
-    PageCacheFilter(PageCache cache, SiteProperties properties, MeterRegistry meters) {
+    PageCacheFilter(PageCache cache, FormTokens formTokens, SiteProperties properties, MeterRegistry meters) {
         this.cache = cache;
+        this.formTokens = formTokens;
         this.cacheControl = "public, max-age=" + properties.pageCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=300";
         this.hits = Counter.builder("depesche.page.cache").tag("result", "hit").register(meters);
@@ -72,10 +83,19 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         misses.increment();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        request.setAttribute(CACHING, Boolean.TRUE);
         chain.doFilter(request, wrapper);
         CacheablePage.Mark mark = (CacheablePage.Mark) request.getAttribute(CacheablePage.ATTRIBUTE);
         if (mark == null || wrapper.getStatus() != HttpServletResponse.SC_OK
                 || wrapper.getHeader(HttpHeaders.SET_COOKIE) != null || response.isCommitted()) {
+            if (indexOf(wrapper.getContentAsByteArray(), PLACEHOLDER, 0) >= 0) {
+                // Rendered for the cache but not cacheable after all: its forms still need real tokens.
+                byte[] withTokens = withFreshTokens(cut(wrapper.getContentAsByteArray()));
+                wrapper.resetBuffer();
+                response.setContentLength(withTokens.length);
+                response.getOutputStream().write(withTokens);
+                return;
+            }
             wrapper.copyBodyToResponse();
             return;
         }
@@ -131,8 +151,110 @@ class PageCacheFilter extends OncePerRequestFilter {
             headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
         }
         long lastModified = mark.lastModified() == null ? -1 : mark.lastModified().toEpochMilli() / 1000 * 1000;
-        return new PageCache.CachedPage(body, body.length >= GZIP_MIN_BYTES ? gzip(body) : new byte[0],
-                "W/\"" + hash(body) + '"', lastModified, List.copyOf(headers), mark.tags());
+        List<byte[]> plain = cut(body);
+        PageCache.FreshParts fresh = plain.size() == 1 ? PageCache.FreshParts.NONE
+                : new PageCache.FreshParts(plain, deflatePieces(plain));
+        byte[] gzipped = fresh.present() || body.length < GZIP_MIN_BYTES ? new byte[0] : gzip(body);
+        return new PageCache.CachedPage(body, gzipped, fresh, "W/\"" + hash(body) + '"', lastModified,
+                List.copyOf(headers), mark.tags());
+    }
+
+    /** The page cut at its form-token placeholders (one piece when it has none). */
+    private static List<byte[]> cut(byte[] body) {
+        List<byte[]> pieces = new ArrayList<>();
+        int from = 0;
+        for (int at = indexOf(body, PLACEHOLDER, 0); at >= 0; at = indexOf(body, PLACEHOLDER, from)) {
+            pieces.add(Arrays.copyOfRange(body, from, at));
+            from = at + PLACEHOLDER.length;
+        }
+        pieces.add(Arrays.copyOfRange(body, from, body.length));
+        return pieces;
+    }
+
+    private byte[] withFreshTokens(List<byte[]> pieces) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (i > 0) {
+                out.writeBytes(formTokens.fresh().getBytes(StandardCharsets.US_ASCII));
+            }
+            out.writeBytes(pieces.get(i));
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Each piece compressed on its own into raw DEFLATE blocks that end on a byte boundary, the last
+     * one final. Tokens go between them as stored blocks, so a gzip answer is assembled per request
+     * without compressing the page again.
+     */
+    private static List<byte[]> deflatePieces(List<byte[]> pieces) {
+        List<byte[]> deflated = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean last = i == pieces.size() - 1;
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            try {
+                deflater.setInput(pieces.get(i));
+                if (last) {
+                    deflater.finish();
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                while (true) {
+                    int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, n);
+                    if (last ? deflater.finished() : n < buffer.length) {
+                        break;
+                    }
+                }
+                deflated.add(out.toByteArray());
+            } finally {
+                deflater.end();
+            }
+        }
+        return deflated;
+    }
+
+    private byte[] gzipWithFreshTokens(PageCache.FreshParts fresh, byte[] plain, List<String> tokens) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(GZIP_HEADER);
+        for (int i = 0; i < fresh.deflated().size(); i++) {
+            if (i > 0) {
+                byte[] token = tokens.get(i - 1).getBytes(StandardCharsets.US_ASCII);
+                // A stored block: not final, type 00, then LEN and its complement, little-endian.
+                out.write(0);
+                out.write(token.length & 0xff);
+                out.write(token.length >>> 8);
+                out.write(~token.length & 0xff);
+                out.write((~token.length >>> 8) & 0xff);
+                out.writeBytes(token);
+            }
+            out.writeBytes(fresh.deflated().get(i));
+        }
+        CRC32 crc = new CRC32();
+        crc.update(plain);
+        writeIntLe(out, (int) crc.getValue());
+        writeIntLe(out, plain.length);
+        return out.toByteArray();
+    }
+
+    private static void writeIntLe(ByteArrayOutputStream out, int v) {
+        out.write(v & 0xff);
+        out.write((v >>> 8) & 0xff);
+        out.write((v >>> 16) & 0xff);
+        out.write((v >>> 24) & 0xff);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, PageCache.CachedPage page,
@@ -150,8 +272,26 @@ class PageCacheFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        boolean gzip = page.gzipped().length > 0 && acceptsGzip(request);
-        byte[] bytes = gzip ? page.gzipped() : page.body();
+        byte[] bytes;
+        boolean gzip;
+        if (page.fresh().present()) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 1; i < page.fresh().plain().size(); i++) {
+                tokens.add(formTokens.fresh());
+            }
+            ByteArrayOutputStream plain = new ByteArrayOutputStream(page.body().length);
+            for (int i = 0; i < page.fresh().plain().size(); i++) {
+                if (i > 0) {
+                    plain.writeBytes(tokens.get(i - 1).getBytes(StandardCharsets.US_ASCII));
+                }
+                plain.writeBytes(page.fresh().plain().get(i));
+            }
+            gzip = acceptsGzip(request);
+            bytes = gzip ? gzipWithFreshTokens(page.fresh(), plain.toByteArray(), tokens) : plain.toByteArray();
+        } else {
+            gzip = page.gzipped().length > 0 && acceptsGzip(request);
+            bytes = gzip ? page.gzipped() : page.body();
+        }
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }

@@ -25,9 +25,10 @@ class SiteConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, SiteProperties properties, MeterRegistry meters) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, FormTokens tokens, SiteProperties properties,
+                                                            MeterRegistry meters) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, meters));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, tokens, properties, meters));
         // Before Spring Security: a cached page needs no security work; the security headers of the
         // first rendering are stored and replayed with the page.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -69,6 +69,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("depesche.admin.password", ADMIN_PASSWORD);
         p.put("depesche.admin.api-token", ADMIN_TOKEN);
         p.put("depesche.scheduler.polling-interval", "500ms");
+        p.put("depesche.mail.poll-interval", "300ms");
+        p.put("depesche.mail.retry-delay", "1s");
+        p.put("spring.mail.host", "127.0.0.1");
+        p.put("spring.mail.port", String.valueOf(TestMail.port()));
+        p.put("depesche.mail.from", "Depesche Test <redaktion@test.depesche.local>");
+        // Tests post many comments from 127.0.0.1; the limits themselves are tested with other addresses.
+        p.put("depesche.comments.per-network", "100000");
+        p.put("depesche.comments.min-fill-time", "1s");
         p.put("depesche.page-cache.poll-interval", "200ms");
         p.put("spring.datasource.hikari.maximum-pool-size", "8");
         // Tests assert on what the user sees; keep the logs readable.

@@ -1,0 +1,51 @@
+package de.depesche.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Without an SMTP server (the embedded default) mails are written as .eml files into
+ * {@code outbox/} in the data directory, where any mail program opens them.
+ */
+class FileTransport implements MailTransport {
+
+    private final Path directory;
+
+    FileTransport(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Map<MimeMessage, Exception> send(List<MimeMessage> messages) {
+        Map<MimeMessage, Exception> failures = new IdentityHashMap<>();
+        for (MimeMessage m : messages) {
+            try {
+                Files.createDirectories(directory);
+                String id = m.getHeader("X-Depesche-Mail", null);
+                Path target = directory.resolve("mail-" + id + ".eml");
+                Path temp = directory.resolve("mail-" + id + ".eml.tmp");
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    m.writeTo(out);
+                }
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | MessagingException e) {
+                failures.put(m, e);
+            }
+        }
+        return failures;
+    }
+
+    @Override
+    public String describe() {
+        return "files in " + directory.toAbsolutePath();
+    }
+}

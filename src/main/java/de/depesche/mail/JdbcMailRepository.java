@@ -1,0 +1,110 @@
+package de.depesche.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcMailRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcMailRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(String key, String kind, String to, String subject, String text, @Nullable String html,
+                   String headers, Instant now) {
+        // "on conflict do nothing" (PostgreSQL, and H2 in PostgreSQL mode) keeps the caller's transaction
+        // usable when the key exists; a caught unique violation would abort it on PostgreSQL.
+        return jdbc.sql("""
+                        insert into mail_outbox (idempotency_key, kind, to_address, subject, text_body, html_body,
+                                                 headers, status, attempts, next_attempt_at, created_at)
+                        values (:key, :kind, :to, :subject, :text, :html, :headers, 'PENDING', 0, :now, :now)
+                        on conflict do nothing
+                        """)
+                .param("key", key).param("kind", kind).param("to", to).param("subject", subject)
+                .param("text", text).param("html", html).param("headers", headers)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    boolean exists(String key) {
+        return jdbc.sql("select count(*) from mail_outbox where idempotency_key = :key").param("key", key)
+                .query(Long.class).single() > 0;
+    }
+
+    record Due(long id, String to, String subject, String text, @Nullable String html, String headers, int attempts) {}
+
+    List<Due> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id, to_address, subject, text_body, html_body, headers, attempts from mail_outbox
+                        where status = 'PENDING' and next_attempt_at <= :now
+                        order by next_attempt_at, id
+                        limit :limit
+                        """)
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("to_address"), rs.getString("subject"),
+                        rs.getString("text_body"), rs.getString("html_body"), rs.getString("headers"), rs.getInt("attempts")))
+                .list();
+    }
+
+    void sent(long id, String messageId, Instant now) {
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1, last_error = null where id = :id")
+                .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
+    }
+
+    void failed(long id, String error, Instant next, boolean giveUp) {
+        jdbc.sql("""
+                        update mail_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
+                               status = :status
+                        where id = :id
+                        """)
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("next", Timestamp.from(next)).param("status", giveUp ? "FAILED" : "PENDING").param("id", id)
+                .update();
+    }
+
+    List<QueuedMail> recent(int limit, int offset) {
+        return jdbc.sql("""
+                        select id, kind, to_address, subject, status, attempts, created_at, sent_at, last_error, message_id
+                        from mail_outbox order by id desc limit :limit offset :offset
+                        """)
+                .param("limit", limit).param("offset", offset).query(JdbcMailRepository::queued).list();
+    }
+
+    Optional<QueuedMail> find(long id) {
+        return jdbc.sql("""
+                        select id, kind, to_address, subject, status, attempts, created_at, sent_at, last_error, message_id
+                        from mail_outbox where id = :id
+                        """)
+                .param("id", id).query(JdbcMailRepository::queued).optional();
+    }
+
+    Optional<String> text(long id) {
+        return jdbc.sql("select text_body from mail_outbox where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select status, count(*) from mail_outbox group by status order by status")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static QueuedMail queued(ResultSet rs, int row) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new QueuedMail(rs.getLong("id"), rs.getString("kind"), rs.getString("to_address"), rs.getString("subject"),
+                rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                sent == null ? null : sent.toInstant(), rs.getString("last_error"), rs.getString("message_id"));
+    }
+}

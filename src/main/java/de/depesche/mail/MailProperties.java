@@ -1,0 +1,20 @@
+package de.depesche.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param from        sender of every mail, e.g. {@code "Depesche <redaktion@example.org>"}
+ * @param batchSize   mails handed to SMTP per connection and round
+ * @param maxAttempts attempts before a mail is given up (with back-off, about two days)
+ * @param retryDelay  first wait after a failure; doubles with every further failure, at most an hour
+ */
+@ConfigurationProperties("depesche.mail")
+public record MailProperties(
+        @DefaultValue("Depesche <redaktion@depesche.local>") String from,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("60") int maxAttempts,
+        @DefaultValue("30s") Duration retryDelay,
+        @DefaultValue("2s") Duration pollInterval) {}

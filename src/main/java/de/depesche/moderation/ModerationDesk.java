@@ -1,0 +1,166 @@
+package de.depesche.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import de.depesche.account.StaffPrincipal;
+import de.depesche.article.Article;
+import de.depesche.article.ArticleManagement;
+import de.depesche.comment.Comment;
+import de.depesche.comment.CommentManagement;
+import de.depesche.comment.CommentStatus;
+import de.depesche.comment.RejectionReason;
+import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteSecrets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The moderators' desk: the queue of pending comments sorted by the assistant's risk, and every
+ * decision on them. The assistant only orders and explains; every decision is a person's, and logged.
+ */
+@Service
+public class ModerationDesk {
+
+    private final JdbcModerationRepository repository;
+    private final CommentManagement comments;
+    private final ArticleManagement articles;
+    private final SiteSecrets secrets;
+    private final Clock clock;
+
+    ModerationDesk(JdbcModerationRepository repository, CommentManagement comments, ArticleManagement articles,
+                   SiteSecrets secrets, Clock clock) {
+        this.repository = repository;
+        this.comments = comments;
+        this.articles = articles;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** @param label only comments flagged for this label, or null for every pending comment */
+    public List<QueueItem> queue(RiskAssessment.@Nullable Label label, boolean oldestFirst, int limit, int offset) {
+        List<JdbcModerationRepository.Queued> queued = repository.pending(label, oldestFirst, limit, offset);
+        Map<Long, Comment> byId = comments.findAll(queued.stream().map(JdbcModerationRepository.Queued::commentId).toList())
+                .stream().collect(Collectors.toMap(Comment::id, Function.identity()));
+        Map<Long, Optional<Article>> articleCache = new java.util.HashMap<>();
+        List<QueueItem> items = new ArrayList<>();
+        for (JdbcModerationRepository.Queued q : queued) {
+            Comment c = byId.get(q.commentId());
+            if (c == null || c.status() != CommentStatus.PENDING) {
+                continue;
+            }
+            Optional<Article> article = articleCache.computeIfAbsent(c.articleId(), articles::find);
+            items.add(new QueueItem(c, article.map(Article::title).orElse("–"), article.map(Article::path).orElse("/"),
+                    q.assessment()));
+        }
+        return items;
+    }
+
+    public long pendingCount(RiskAssessment.@Nullable Label label) {
+        return repository.pendingCount(label);
+    }
+
+    public Optional<QueueItem> item(long commentId) {
+        return comments.find(commentId).map(c -> {
+            Optional<Article> article = articles.find(c.articleId());
+            return new QueueItem(c, article.map(Article::title).orElse("–"), article.map(Article::path).orElse("/"),
+                    repository.assessment(commentId).orElse(RiskAssessment.none()));
+        });
+    }
+
+    @Transactional
+    public void approve(Collection<Long> ids, StaffPrincipal by) {
+        for (long id : ids) {
+            Comment c = require(id);
+            comments.approve(id, by);
+            log(c, by, "APPROVED", null, null, null);
+        }
+    }
+
+    @Transactional
+    public void reject(Collection<Long> ids, RejectionReason reason, StaffPrincipal by) {
+        for (long id : ids) {
+            Comment c = require(id);
+            comments.reject(id, reason, by);
+            log(c, by, "REJECTED", reason.name(), null, null);
+        }
+    }
+
+    @Transactional
+    public void delete(Collection<Long> ids, StaffPrincipal by) {
+        for (long id : ids) {
+            Comment c = require(id);
+            comments.delete(id, by);
+            log(c, by, "DELETED", null, c.text(), null);
+        }
+    }
+
+    /** Changes the text (readers see an "edited" note) and optionally approves it in the same step. */
+    @Transactional
+    public Comment edit(long id, String text, boolean approve, StaffPrincipal by) {
+        Comment before = require(id);
+        Comment after = comments.edit(id, text, by);
+        if (!after.text().equals(before.text())) {
+            log(before, by, "EDITED", null, before.text(), after.text());
+        }
+        if (approve) {
+            approve(List.of(id), by);
+        }
+        return comments.find(id).orElseThrow();
+    }
+
+    /** Refuses further comments from the author's address or network, and rejects this comment. */
+    @Transactional
+    public void ban(long commentId, BanKind kind, String reason, StaffPrincipal by) {
+        Comment c = require(commentId);
+        String target = kind == BanKind.EMAIL ? BanGuard.emailKey(secrets, c.authorEmail()) : c.networkHash();
+        String label = kind == BanKind.EMAIL ? new QueueItem(c, "", "", RiskAssessment.none()).maskedEmail()
+                : c.networkHash().substring(0, 8) + "…";
+        repository.ban(kind, target, label, reason.isBlank() ? "–" : reason.strip(), by.id(), by.displayName(), clock.instant());
+        log(c, by, "BANNED_" + kind.name(), null, null, null);
+        if (c.status() == CommentStatus.PENDING || c.status() == CommentStatus.APPROVED) {
+            reject(List.of(commentId), RejectionReason.OTHER, by);
+        }
+    }
+
+    @Transactional
+    public void liftBan(long banId, StaffPrincipal by) {
+        if (!repository.lift(banId, clock.instant())) {
+            throw InvalidInput.of("", "moderation.ban.unknown");
+        }
+    }
+
+    public List<Ban> bans() {
+        return repository.bans();
+    }
+
+    public List<Decision> decisions(int limit, int offset) {
+        return repository.decisions(limit, offset);
+    }
+
+    public List<Decision> decisionsFor(long commentId) {
+        return repository.decisionsFor(commentId);
+    }
+
+    /** Decisions of the last days by kind, for the newsroom dashboard. */
+    public Map<String, Long> decisionCounts(Duration period) {
+        return repository.decisionCountsSince(clock.instant().minus(period));
+    }
+
+    private void log(Comment c, StaffPrincipal by, String action, @Nullable String reason, @Nullable String before,
+                     @Nullable String after) {
+        repository.decision(c.id(), c.articleId(), by.id(), by.displayName(), clock.instant(), action, reason, before, after);
+    }
+
+    private Comment require(long id) {
+        return comments.find(id).orElseThrow(() -> InvalidInput.of("", "comment.unknown"));
+    }
+}

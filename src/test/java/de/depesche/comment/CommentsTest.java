@@ -1,0 +1,293 @@
+package de.depesche.comment;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.depesche.account.AuditLog;
+import de.depesche.article.Article;
+import de.depesche.article.ArticleManagement;
+import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteChanges;
+import de.depesche.site.SiteSecrets;
+import de.depesche.support.IntegrationTest;
+import de.depesche.support.StaffSession;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommentsTest extends IntegrationTest {
+
+    @Autowired
+    CommentManagement comments;
+
+    @Autowired
+    JdbcCommentRepository repository;
+
+    @Autowired
+    ArticleManagement articles;
+
+    @Autowired
+    List<SubmissionGuard> guards;
+
+    @Autowired
+    CommentMails mails;
+
+    @Autowired
+    SiteSecrets secrets;
+
+    @Autowired
+    SiteChanges changes;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Clock clock;
+
+    /** A reader's browser: opens the article, waits like a person, sends the comment form. */
+    private HttpResponse<String> comment(StaffSession reader, Article article, Map<String, String> overrides) {
+        Document page = reader.page(article.path());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("article", page.select("form.comment-form input[name=article]").val());
+        form.put("token", page.select("form.comment-form input[name=token]").val());
+        form.put("name", "Lena Leserin");
+        form.put("email", "lena-" + System.nanoTime() + "@example.org");
+        form.put("text", "Ein sachlicher Beitrag zum Thema " + System.nanoTime());
+        form.put("consent", "true");
+        form.put("website", "");
+        form.putAll(overrides);
+        pause(Duration.ofMillis(1100));
+        return reader.post("/kommentare", form, false);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aNewCommentIsPendingVisibleOnlyToItsAuthorUntilApproved() {
+        Article article = data.published(unique("Kommentierbar"));
+        StaffSession author = new StaffSession(port);
+        HttpResponse<String> sent = comment(author, article, Map.of("text", "Mein erster Kommentar zur Meldung."));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String location = sent.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains(article.path() + "#kommentar-");
+        assertThat(sent.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("depesche-private-comments="));
+        long id = Long.parseLong(location.substring(location.lastIndexOf('-') + 1));
+
+        Document own = author.page(article.path());
+        assertThat(own.select("#kommentar-" + id + " .comment-badge").text()).contains("wartet auf Freischaltung");
+        Document stranger = Jsoup.parse(get(article.path()).body());
+        assertThat(stranger.select("#kommentar-" + id)).isEmpty();
+        assertThat(stranger.select("#kommentare h2").text()).isEqualTo("Kommentare (0)");
+
+        comments.approve(id, data.admin());
+        Document after = Jsoup.parse(get(article.path()).body());
+        assertThat(after.select("#kommentar-" + id + " .comment-text").text()).isEqualTo("Mein erster Kommentar zur Meldung.");
+        assertThat(after.select("#kommentar-" + id + " .comment-badge")).isEmpty();
+        assertThat(after.select("#kommentare h2").text()).isEqualTo("Kommentare (1)");
+        assertThat(after.text()).doesNotContain("@example.org");
+    }
+
+    @Test
+    void htmlAndScriptInNamesAndTextsStayInert() {
+        Article article = data.published(unique("Skriptversuch"));
+        HttpResponse<String> sent = comment(new StaffSession(port), article, Map.of(
+                "name", "<img src=x onerror=alert(1)>", "text", "<script>alert('x')</script> und <b>fett</b>"));
+        long id = idOf(sent);
+        comments.approve(id, data.admin());
+        String html = get(article.path()).body();
+        assertThat(html).doesNotContain("<script>alert('x')</script>", "<img src=x");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#kommentar-" + id + " .comment-author").text()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(page.select("#kommentar-" + id + " .comment-text").text()).isEqualTo("<script>alert('x')</script> und <b>fett</b>");
+    }
+
+    @Test
+    void refusedSubmissionsSayWhyAndKeepWhatTheReaderTyped() {
+        Article article = data.published(unique("Fehleingaben"));
+        StaffSession reader = new StaffSession(port);
+        HttpResponse<String> bad = comment(reader, article, Map.of("name", "", "email", "keine adresse",
+                "text", "Mein wichtiger Gedanke", "consent", ""));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(bad.body());
+        assertThat(page.select(".problems li").eachText()).contains("Bitte ausfüllen.", "Bitte eine gültige E-Mail-Adresse angeben.",
+                "Bitte stimmen Sie der Speicherung zu, sonst können wir den Kommentar nicht annehmen.");
+        assertThat(page.select("textarea[name=text]").val()).isEqualTo("Mein wichtiger Gedanke");
+        assertThat(page.select("input[name=email]").val()).isEqualTo("keine adresse");
+        assertThat(page.select("input[name=token]").val()).as("a fresh token to try again").isNotBlank();
+
+        HttpResponse<String> huge = comment(reader, article, Map.of("text", "x".repeat(1_000_000)));
+        assertThat(huge.statusCode()).isIn(413, 422, 400);
+        if (huge.statusCode() == 422) {
+            assertThat(Jsoup.parse(huge.body()).select(".problems li").text()).contains("zu lang");
+        }
+        HttpResponse<String> honeypot = comment(reader, article, Map.of("website", "https://spam.example"));
+        assertThat(honeypot.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(honeypot.body()).select(".problems li").text()).contains("leer lassen");
+    }
+
+    @Test
+    void forgedTooFastAndReplayedFormsAreRefused() {
+        Article article = data.published(unique("Formular"));
+        StaffSession reader = new StaffSession(port);
+        assertThat(comment(reader, article, Map.of("token", "1.abc.def")).statusCode()).isEqualTo(400);
+
+        Document page = reader.page(article.path());
+        Map<String, String> form = new LinkedHashMap<>(Map.of("article", String.valueOf(article.id()),
+                "token", page.select("input[name=token]").val(), "name", "Bot", "email", "bot@example.org",
+                "text", "Sofort abgeschickt", "consent", "true"));
+        HttpResponse<String> fast = reader.post("/kommentare", form, false);
+        assertThat(fast.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(fast.body()).select(".problems li").text()).contains("sehr schnell");
+        assertThat(Jsoup.parse(fast.body()).select("textarea[name=text]").val()).isEqualTo("Sofort abgeschickt");
+
+        HttpResponse<String> first = comment(reader, article, Map.of("text", "Einmal reicht"));
+        assertThat(first.statusCode()).isEqualTo(302);
+        Document again = reader.page(article.path());
+        String token = again.select("input[name=token]").val();
+        pause(Duration.ofMillis(1100));
+        Map<String, String> replay = new LinkedHashMap<>(Map.of("article", String.valueOf(article.id()), "token", token,
+                "name", "Lena", "email", "replay-" + System.nanoTime() + "@example.org", "text", "Erster Versuch", "consent", "true"));
+        assertThat(reader.post("/kommentare", replay, false).statusCode()).isEqualTo(302);
+        replay.put("text", "Zweiter Versuch mit demselben Formular");
+        HttpResponse<String> replayed = reader.post("/kommentare", replay, false);
+        assertThat(replayed.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(replayed.body()).select(".problems li").text()).contains("schon abgeschickt");
+    }
+
+    @Test
+    void cachedPagesGiveEveryReaderAFreshTokenPlainAndGzipped() throws Exception {
+        Article article = data.published(unique("Token im Cache"));
+        String first = Jsoup.parse(get(article.path()).body()).select("input[name=token]").val();
+        String second = Jsoup.parse(get(article.path()).body()).select("input[name=token]").val();
+        assertThat(first).isNotBlank().isNotEqualTo(second).doesNotContain("dp-form-token");
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create(url(article.path())))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        String third = Jsoup.parse(html).select("input[name=token]").val();
+        assertThat(third).isNotBlank().isNotEqualTo(second).doesNotContain("dp-form-token");
+        assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo(article.title());
+    }
+
+    @Test
+    void commentsOnUnpublishedOrUnknownArticlesAreRefused() {
+        Article article = data.published(unique("Bald weg"));
+        StaffSession reader = new StaffSession(port);
+        Document page = reader.page(article.path());
+        String token = page.select("input[name=token]").val();
+        articles.unpublish(article.id(), data.admin());
+        pause(Duration.ofMillis(1100));
+        HttpResponse<String> r = reader.post("/kommentare", Map.of("article", String.valueOf(article.id()), "token", token,
+                "name", "Lena", "email", "lena@example.org", "text", "Zu spät", "consent", "true"), false);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(r.body()).select(".problems li").text()).contains("nicht veröffentlicht");
+        assertThat(reader.post("/kommentare", Map.of("article", "abc"), false).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidUtf8InTheFormIsRefusedClearly() {
+        Article article = data.published(unique("Kodierung"));
+        StaffSession reader = new StaffSession(port);
+        Document page = reader.page(article.path());
+        pause(Duration.ofMillis(1100));
+        byte[] prefix = ("article=" + article.id() + "&token=" + page.select("input[name=token]").val()
+                + "&name=Lena&email=lena-" + System.nanoTime() + "@example.org&consent=true&text=").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[prefix.length + 5];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(new byte[] {'G', 'r', (byte) 0xC3, 0x28, 'x'}, 0, body, prefix.length, 5);
+        HttpResponse<String> r = reader.send(HttpRequest.newBuilder(URI.create(url("/kommentare")))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertThat(r.statusCode()).isIn(400, 422);
+        assertThat(r.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void repliesJoinTheThreadOfTheTopLevelCommentAndNeedAVisibleParent() {
+        Article article = data.published(unique("Thread"));
+        Comment root = comments.submit(new CommentSubmission(article.id(), null, "Anna", "anna-" + System.nanoTime() + "@example.org",
+                "Erster Gedanke", false, true), "192.0.2.10");
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), root.id(), "Ben", "ben@example.org",
+                "Antwort auf Wartendes", false, true), "192.0.2.11"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.parent.unknown");
+        comments.approve(root.id(), data.admin());
+        Comment reply = comments.submit(new CommentSubmission(article.id(), root.id(), "Ben", "ben-" + System.nanoTime() + "@example.org",
+                "Eine Antwort", false, true), "192.0.2.11");
+        comments.approve(reply.id(), data.admin());
+        Comment deep = comments.submit(new CommentSubmission(article.id(), reply.id(), "Cem", "cem-" + System.nanoTime() + "@example.org",
+                "Antwort auf die Antwort", false, true), "192.0.2.12");
+        assertThat(deep.parentId()).isEqualTo(root.id());
+        comments.approve(deep.id(), data.admin());
+        List<CommentThread> threads = comments.threads(article.id());
+        assertThat(threads).hasSize(1);
+        assertThat(threads.getFirst().replies()).extracting(Comment::id).containsExactly(reply.id(), deep.id());
+        Document page = Jsoup.parse(get(article.path()).body());
+        assertThat(page.select("#kommentar-" + root.id() + " ~ .comment-replies .comment")).hasSize(2);
+        assertThat(get("/kommentare/" + root.id() + "/antworten").statusCode()).isEqualTo(200);
+        assertThat(get("/kommentare/999999999/antworten").statusCode()).isEqualTo(404);
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), 999_999_999L, "Dora", "dora@example.org",
+                "Ins Leere", false, true), "192.0.2.13")).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void duplicatesAndFloodsAreRefused() {
+        Article article = data.published(unique("Flut"));
+        String email = "flut-" + System.nanoTime() + "@example.org";
+        comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Kaufen Sie jetzt!", false, true), "198.51.100.1");
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Flo 2", "other-" + System.nanoTime() + "@example.org",
+                "  kaufen sie JETZT!  ", false, true), "198.51.100.2"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.duplicate");
+        comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Zweiter Text", false, true), "198.51.100.1");
+        comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Dritter Text", false, true), "198.51.100.1");
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Vierter Text", false, true),
+                "198.51.100.3")).isInstanceOf(CommentManagement.RateLimited.class).hasMessageContaining("comment.rate.email");
+
+        CommentProperties strict = new CommentProperties(5000, Duration.ofSeconds(1), Duration.ofHours(24), 2, 100,
+                Duration.ofMinutes(10), "test", Duration.ofDays(7));
+        CommentManagement limited = new CommentManagement(repository, articles, guards, mails, secrets, changes, audit, events,
+                strict, clock);
+        String network = "203.0.113." + (System.nanoTime() % 200);
+        limited.submit(new CommentSubmission(article.id(), null, "Netz", "n1-" + System.nanoTime() + "@example.org", "Eins " + network, false, true), network);
+        limited.submit(new CommentSubmission(article.id(), null, "Netz", "n2-" + System.nanoTime() + "@example.org", "Zwei " + network, false, true), network);
+        assertThatThrownBy(() -> limited.submit(new CommentSubmission(article.id(), null, "Netz", "n3-" + System.nanoTime() + "@example.org",
+                "Drei " + network, false, true), network))
+                .isInstanceOf(CommentManagement.RateLimited.class).hasMessageContaining("comment.rate.network");
+    }
+
+    @Test
+    void onlyASaltedHashOfTheNetworkIsStored() {
+        Article article = data.published(unique("Datensparsam"));
+        Comment c = comments.submit(new CommentSubmission(article.id(), null, "Ida", "ida-" + System.nanoTime() + "@example.org",
+                "Ein Kommentar", false, true), "203.0.113.77");
+        assertThat(c.networkHash()).doesNotContain("203.0.113").hasSize(32);
+        assertThat(c.networkHash()).isEqualTo(secrets.networkHash("203.0.113.77"));
+    }
+
+    private static long idOf(HttpResponse<String> sent) {
+        String location = sent.headers().firstValue("Location").orElseThrow(() -> new AssertionError(sent.statusCode() + " " + sent.body()));
+        return Long.parseLong(location.substring(location.lastIndexOf('-') + 1));
+    }
+}
