@@ -127,6 +127,18 @@ public class ArticleManagement {
                 "a.id", limit, 0);
     }
 
+    /** Published articles by id, in the order of the ids; unknown or unpublished ones are left out. */
+    public List<ArticleTeaser> publishedTeasers(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ArticleTeaser> found = articles.teasers(JdbcArticleRepository.Filter.published().and("a.id in (:ids)", "ids",
+                List.copyOf(ids)), "a.id", ids.size(), 0);
+        java.util.Map<Long, ArticleTeaser> byId = new java.util.HashMap<>();
+        found.forEach(t -> byId.put(t.id(), t));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public long publishedCount() {
         return articles.count(JdbcArticleRepository.Filter.published());
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import de.depesche.article.Article;
 import de.depesche.support.IntegrationTest;
 import de.depesche.support.TestMail;
@@ -29,7 +28,7 @@ class ReplyNotificationTest extends IntegrationTest {
     }
 
     private static String link(MimeMessage mail, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+        Matcher m = Pattern.compile(pattern).matcher(TestMail.text(mail));
         assertThat(m.find()).as("link " + pattern + " in mail").isTrue();
         return m.group();
     }
@@ -61,7 +60,7 @@ class ReplyNotificationTest extends IntegrationTest {
         assertThat(reply.getHeader("List-Unsubscribe", null)).contains("/kommentare/benachrichtigung/" + token + "/abbestellen");
         assertThat(reply.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(reply.getMessageID()).matches("<\\d+\\.[0-9a-f]+@test\\.depesche\\.local>");
-        assertThat(GreenMailUtil.getBody(reply)).contains("So geht es weiter");
+        assertThat(TestMail.text(reply)).contains("So geht es weiter");
 
         // RFC 8058: a mail program unsubscribes with one POST and no session.
         var oneClick = send(HttpRequest.newBuilder(URI.create(url("/kommentare/benachrichtigung/" + token + "/abbestellen")))

@@ -77,6 +77,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         // Tests post many comments from 127.0.0.1; the limits themselves are tested with other addresses.
         p.put("depesche.comments.per-network", "100000");
         p.put("depesche.comments.min-fill-time", "1s");
+        p.put("depesche.subscriptions.dispatch-interval", "1s");
+        p.put("depesche.subscriptions.requests-per-network", "100000");
         p.put("depesche.page-cache.poll-interval", "200ms");
         p.put("spring.datasource.hikari.maximum-pool-size", "8");
         // Tests assert on what the user sees; keep the logs readable.

@@ -29,6 +29,29 @@ public final class TestMail {
         return server().getSmtp().getPort();
     }
 
+    /** The decoded plain-text part of a mail (quoted-printable and multipart undone). */
+    public static String text(MimeMessage message) {
+        try {
+            return text((jakarta.mail.Part) message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                sb.append(text(multipart.getBodyPart(i)));
+            }
+            return sb.toString();
+        }
+        return "";
+    }
+
     /** The mails that arrived for one address. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(server().getReceivedMessages())

@@ -1,0 +1,313 @@
+package de.depesche.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcSubscriptionRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcSubscriptionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- subscribers -------------------------------------------------------------------------------
+
+    long insertSubscriber(@Nullable String email, String manageToken, String feedToken, String language, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscriber (email, manage_token, feed_token, language, created_at)
+                        values (:email, :manage, :feed, :language, :now)
+                        """)
+                .param("email", email).param("manage", manageToken).param("feed", feedToken)
+                .param("language", language).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Subscriber> subscriber(long id) {
+        return jdbc.sql("select * from subscriber where id = :id").param("id", id)
+                .query(JdbcSubscriptionRepository::subscriber).optional();
+    }
+
+    Optional<Subscriber> subscriberByEmail(String email) {
+        return jdbc.sql("select * from subscriber where email = :email").param("email", email)
+                .query(JdbcSubscriptionRepository::subscriber).optional();
+    }
+
+    Optional<Subscriber> subscriberByManageToken(String token) {
+        return jdbc.sql("select * from subscriber where manage_token = :token").param("token", token)
+                .query(JdbcSubscriptionRepository::subscriber).optional();
+    }
+
+    Optional<Subscriber> subscriberByFeedToken(String token) {
+        return jdbc.sql("select * from subscriber where feed_token = :token").param("token", token)
+                .query(JdbcSubscriptionRepository::subscriber).optional();
+    }
+
+    void subscriberConfirmed(long id, Instant now) {
+        jdbc.sql("update subscriber set confirmed_at = coalesce(confirmed_at, :now) where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void deleteSubscriber(long id) {
+        jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
+    }
+
+    // --- subscriptions -----------------------------------------------------------------------------
+
+    long insertSubscription(long subscriberId, SubscriptionKind kind, String target, String label, Channel channel,
+                            SubscriptionStatus status, @Nullable String confirmToken, Instant now, String consentVersion,
+                            String networkHash) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscription (subscriber_id, kind, target, label, channel, status, confirm_token,
+                                                  requested_at, confirmed_at, consent_version, consent_network_hash)
+                        values (:subscriber, :kind, :target, :label, :channel, :status, :token, :now, :confirmedAt,
+                                :consent, :network)
+                        """)
+                .param("subscriber", subscriberId).param("kind", kind.name()).param("target", target)
+                .param("label", label).param("channel", channel.name()).param("status", status.name())
+                .param("token", confirmToken).param("now", Timestamp.from(now))
+                .param("confirmedAt", status == SubscriptionStatus.ACTIVE ? Timestamp.from(now) : null)
+                .param("consent", consentVersion).param("network", networkHash)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Subscription> subscription(long id) {
+        return jdbc.sql("select * from subscription where id = :id").param("id", id)
+                .query(JdbcSubscriptionRepository::subscription).optional();
+    }
+
+    Optional<Subscription> find(long subscriberId, SubscriptionKind kind, String target, Channel channel) {
+        return jdbc.sql("""
+                        select * from subscription
+                        where subscriber_id = :subscriber and kind = :kind and target = :target and channel = :channel
+                        """)
+                .param("subscriber", subscriberId).param("kind", kind.name()).param("target", target)
+                .param("channel", channel.name())
+                .query(JdbcSubscriptionRepository::subscription).optional();
+    }
+
+    Optional<Subscription> byConfirmToken(String token) {
+        return jdbc.sql("select * from subscription where confirm_token = :token").param("token", token)
+                .query(JdbcSubscriptionRepository::subscription).optional();
+    }
+
+    List<Subscription> of(long subscriberId) {
+        return jdbc.sql("select * from subscription where subscriber_id = :subscriber order by requested_at")
+                .param("subscriber", subscriberId).query(JdbcSubscriptionRepository::subscription).list();
+    }
+
+    void renewRequest(long id, String confirmToken, Instant now, String networkHash) {
+        jdbc.sql("""
+                        update subscription set status = 'PENDING', confirm_token = :token, requested_at = :now,
+                               consent_network_hash = :network, ended_at = null
+                        where id = :id
+                        """)
+                .param("token", confirmToken).param("now", Timestamp.from(now)).param("network", networkHash)
+                .param("id", id).update();
+    }
+
+    boolean confirm(long id, Instant now, String networkHash) {
+        return jdbc.sql("""
+                        update subscription set status = 'ACTIVE', confirmed_at = :now, confirm_token = null,
+                               consent_network_hash = :network
+                        where id = :id and status = 'PENDING'
+                        """)
+                .param("now", Timestamp.from(now)).param("network", networkHash).param("id", id).update() == 1;
+    }
+
+    boolean setStatus(long id, long subscriberId, SubscriptionStatus from, SubscriptionStatus to, Instant now) {
+        return jdbc.sql("""
+                        update subscription set status = :to, ended_at = :ended
+                        where id = :id and subscriber_id = :subscriber and status = :from
+                        """)
+                .param("to", to.name()).param("ended", to == SubscriptionStatus.ENDED ? Timestamp.from(now) : null)
+                .param("id", id).param("subscriber", subscriberId).param("from", from.name()).update() == 1;
+    }
+
+    int endAll(long subscriberId, Instant now) {
+        return jdbc.sql("""
+                        update subscription set status = 'ENDED', ended_at = :now, confirm_token = null
+                        where subscriber_id = :subscriber and status <> 'ENDED'
+                        """)
+                .param("now", Timestamp.from(now)).param("subscriber", subscriberId).update();
+    }
+
+    long requestsFromNetwork(String networkHash, Instant since) {
+        return jdbc.sql("select count(*) from subscription where consent_network_hash = :network and requested_at > :since")
+                .param("network", networkHash).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    long count(SubscriptionStatus status) {
+        return jdbc.sql("select count(*) from subscription where status = :status").param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    // --- matching ----------------------------------------------------------------------------------
+
+    /** Records that an article matches every active subscription of this kind to one of the targets. */
+    int match(SubscriptionKind kind, Collection<String> targets, long articleId, Instant now) {
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
+                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
+                        where s.kind = :kind and s.target in (:targets) and s.status = 'ACTIVE'
+                          and not exists (select 1 from subscription_delivery d
+                                          where d.subscription_id = s.id and d.article_id = :article)
+                        """)
+                .param("article", articleId).param("now", Timestamp.from(now)).param("kind", kind.name())
+                .param("targets", targets)
+                .update();
+    }
+
+    record SavedSearch(long id, String query) {}
+
+    List<SavedSearch> activeSearches() {
+        return jdbc.sql("select id, target from subscription where kind = 'SEARCH' and status = 'ACTIVE'")
+                .query((rs, n) -> new SavedSearch(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    int matchSubscriptions(Collection<Long> subscriptionIds, long articleId, Instant now) {
+        if (subscriptionIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
+                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
+                        where s.id in (:ids) and s.status = 'ACTIVE'
+                          and not exists (select 1 from subscription_delivery d
+                                          where d.subscription_id = s.id and d.article_id = :article)
+                        """)
+                .param("article", articleId).param("now", Timestamp.from(now)).param("ids", subscriptionIds)
+                .update();
+    }
+
+    void similarNews(long articleId, long similarArticleId, double score, Instant now) {
+        jdbc.sql("""
+                        insert into similar_news (article_id, similar_article_id, score, found_at)
+                        values (:article, :similar, :score, :now) on conflict do nothing
+                        """)
+                .param("article", articleId).param("similar", similarArticleId).param("score", score)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    record Later(long articleId, double score, Instant foundAt) {}
+
+    List<Later> laterSimilar(long articleId, int limit) {
+        return jdbc.sql("""
+                        select similar_article_id, score, found_at from similar_news
+                        where article_id = :article order by found_at desc limit :limit
+                        """)
+                .param("article", articleId).param("limit", limit)
+                .query((rs, n) -> new Later(rs.getLong(1), rs.getDouble(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    // --- delivery ----------------------------------------------------------------------------------
+
+    List<Long> subscribersWithPendingMail(long after, int limit) {
+        return jdbc.sql("""
+                        select distinct subscriber_id from subscription_delivery
+                        where channel = 'EMAIL' and mail_id is null and subscriber_id > :after
+                        order by subscriber_id limit :limit
+                        """)
+                .param("after", after).param("limit", limit).query(Long.class).list();
+    }
+
+    record Pending(long subscriptionId, long articleId) {}
+
+    List<Pending> pendingMail(long subscriberId) {
+        return jdbc.sql("""
+                        select subscription_id, article_id from subscription_delivery
+                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null
+                        order by matched_at, article_id
+                        """)
+                .param("subscriber", subscriberId)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    long mailsSince(long subscriberId, Instant since) {
+        return jdbc.sql("select count(*) from subscription_mail where subscriber_id = :subscriber and created_at > :since")
+                .param("subscriber", subscriberId).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    long newMail(long subscriberId, int articles, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into subscription_mail (subscriber_id, created_at, articles) values (:subscriber, :now, :articles)")
+                .param("subscriber", subscriberId).param("now", Timestamp.from(now)).param("articles", articles)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    int attach(long subscriberId, long mailId, Collection<Pending> deliveries) {
+        int n = 0;
+        for (Pending p : deliveries) {
+            n += jdbc.sql("""
+                            update subscription_delivery set mail_id = :mail
+                            where subscription_id = :subscription and article_id = :article and mail_id is null
+                            """)
+                    .param("mail", mailId).param("subscription", p.subscriptionId()).param("article", p.articleId())
+                    .update();
+        }
+        return n;
+    }
+
+    void dropPendingOf(long subscriptionId) {
+        jdbc.sql("delete from subscription_delivery where subscription_id = :id and mail_id is null and channel = 'EMAIL'")
+                .param("id", subscriptionId).update();
+    }
+
+    List<Long> feedArticles(long subscriberId, int limit) {
+        return jdbc.sql("""
+                        select article_id from subscription_delivery
+                        where subscriber_id = :subscriber and channel = 'FEED'
+                        order by matched_at desc, article_id desc limit :limit
+                        """)
+                .param("subscriber", subscriberId).param("limit", limit).query(Long.class).list();
+    }
+
+    record DeliveredArticle(long subscriptionId, long articleId, Instant matchedAt, @Nullable Long mailId) {}
+
+    List<DeliveredArticle> deliveries(long subscriberId) {
+        return jdbc.sql("""
+                        select subscription_id, article_id, matched_at, mail_id from subscription_delivery
+                        where subscriber_id = :subscriber order by matched_at
+                        """)
+                .param("subscriber", subscriberId)
+                .query((rs, n) -> new DeliveredArticle(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4, Long.class)))
+                .list();
+    }
+
+    // --- mapping -----------------------------------------------------------------------------------
+
+    private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
+        Timestamp confirmed = rs.getTimestamp("confirmed_at");
+        return new Subscriber(rs.getLong("id"), rs.getString("email"), rs.getString("manage_token"),
+                rs.getString("feed_token"), rs.getString("language"), rs.getTimestamp("created_at").toInstant(),
+                confirmed == null ? null : confirmed.toInstant());
+    }
+
+    private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+        Timestamp confirmed = rs.getTimestamp("confirmed_at");
+        return new Subscription(rs.getLong("id"), rs.getLong("subscriber_id"), SubscriptionKind.valueOf(rs.getString("kind")),
+                rs.getString("target"), rs.getString("label"), Channel.valueOf(rs.getString("channel")),
+                SubscriptionStatus.valueOf(rs.getString("status")), rs.getTimestamp("requested_at").toInstant(),
+                confirmed == null ? null : confirmed.toInstant(), rs.getString("consent_version"));
+    }
+}

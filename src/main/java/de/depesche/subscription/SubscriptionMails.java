@@ -1,0 +1,95 @@
+package de.depesche.subscription;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.depesche.article.ArticleTeaser;
+import de.depesche.mail.MailOutbox;
+import de.depesche.mail.MailTemplates;
+import de.depesche.mail.OutgoingMail;
+import de.depesche.site.SiteProperties;
+import de.depesche.site.SiteSettingsService;
+import org.springframework.stereotype.Component;
+
+/** The subscription module's mails: the double opt-in, news (one article or a bundle) and the newsletter. */
+@Component
+class SubscriptionMails {
+
+    private final MailOutbox outbox;
+    private final MailTemplates templates;
+    private final SiteProperties site;
+    private final SiteSettingsService settings;
+
+    SubscriptionMails(MailOutbox outbox, MailTemplates templates, SiteProperties site, SiteSettingsService settings) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.site = site;
+        this.settings = settings;
+    }
+
+    void confirmation(Subscriber subscriber, Subscription subscription, String token) {
+        Map<String, Object> model = base(subscriber);
+        model.put("confirmUrl", site.url("/abo/bestaetigen/" + token));
+        model.put("kind", subscription.kind().name());
+        model.put("label", subscription.label());
+        MailTemplates.Content c = templates.render("subscription/mail/confirm", "subscription.mail.confirm.subject",
+                new Object[] {settings.current().siteName()}, model, locale(subscriber));
+        outbox.enqueue(new OutgoingMail("subscription-confirm:" + subscription.id() + ":" + token, subscriber.email(),
+                c.subject(), c.text(), c.html(), Map.of(), "subscription.confirm"));
+    }
+
+    /** One mail with one or more new articles, for the subscriptions they matched. */
+    void news(Subscriber subscriber, long mailId, List<NewsItem> items) {
+        Map<String, Object> model = base(subscriber);
+        model.put("items", items);
+        String subjectKey = items.size() == 1 ? "subscription.mail.news.subject" : "subscription.mail.bundle.subject";
+        Object[] args = items.size() == 1 ? new Object[] {items.getFirst().article().title()} : new Object[] {items.size()};
+        MailTemplates.Content c = templates.render("subscription/mail/news", subjectKey, args, model, locale(subscriber));
+        outbox.enqueue(new OutgoingMail("subscription-mail:" + mailId, subscriber.email(), c.subject(), c.text(), c.html(),
+                unsubscribeHeaders(subscriber), "subscription.news"));
+    }
+
+    void newsletter(Subscriber subscriber, long issueId, String subject, List<ArticleTeaser> articles) {
+        Map<String, Object> model = base(subscriber);
+        model.put("articles", articles);
+        model.put("subject", subject);
+        MailTemplates.Content c = templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
+                new Object[] {subject}, model, locale(subscriber));
+        outbox.enqueue(new OutgoingMail("newsletter:" + issueId + ":" + subscriber.id(), subscriber.email(), c.subject(),
+                c.text(), c.html(), unsubscribeHeaders(subscriber), "newsletter"));
+    }
+
+    /** The newsletter as its readers will see it, for the preview in the newsroom. */
+    MailTemplates.Content newsletterPreview(String subject, List<ArticleTeaser> articles) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("siteName", settings.current().siteName());
+        model.put("baseUrl", site.baseUrl());
+        model.put("manageUrl", site.url("/abo/verwalten/…"));
+        model.put("articles", articles);
+        model.put("subject", subject);
+        return templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
+                new Object[] {subject}, model, Locale.forLanguageTag(settings.current().language()));
+    }
+
+    /** One article in a news mail, with the subscription labels it matched. */
+    record NewsItem(ArticleTeaser article, String url, List<String> because) {}
+
+    private Map<String, Object> base(Subscriber subscriber) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("siteName", settings.current().siteName());
+        model.put("baseUrl", site.baseUrl());
+        model.put("manageUrl", site.url(subscriber.managePath()));
+        return model;
+    }
+
+    private Map<String, String> unsubscribeHeaders(Subscriber subscriber) {
+        String stop = site.url(subscriber.managePath() + "/abbestellen");
+        return Map.of("List-Unsubscribe", "<" + stop + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    private static Locale locale(Subscriber subscriber) {
+        return Locale.forLanguageTag(subscriber.language());
+    }
+}

@@ -1,0 +1,310 @@
+package de.depesche.subscription;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import de.depesche.account.AccountManagement;
+import de.depesche.account.StaffMember;
+import de.depesche.article.Article;
+import de.depesche.article.ArticleManagement;
+import de.depesche.mail.MailOutbox;
+import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteSecrets;
+import de.depesche.site.SiteSettingsService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The subscription module's API: readers subscribe (e-mail with double opt-in, or a personal feed),
+ * confirm, and manage what they get through the secret link in every mail.
+ */
+@Service
+public class SubscriptionManagement {
+
+    public static final int QUERY_MAX = 200;
+    private static final Duration RESEND_AFTER = Duration.ofMinutes(10);
+
+    private final JdbcSubscriptionRepository repository;
+    private final ArticleManagement articles;
+    private final AccountManagement accounts;
+    private final SubscriptionMails mails;
+    private final SiteSecrets secrets;
+    private final SiteSettingsService settings;
+    private final SubscriptionProperties properties;
+    private final List<SavedSearchCheck> searchChecks;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SubscriptionManagement(JdbcSubscriptionRepository repository, ArticleManagement articles, AccountManagement accounts,
+                           SubscriptionMails mails, SiteSecrets secrets, SiteSettingsService settings,
+                           SubscriptionProperties properties, List<SavedSearchCheck> searchChecks, Clock clock) {
+        this.repository = repository;
+        this.articles = articles;
+        this.accounts = accounts;
+        this.mails = mails;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.properties = properties;
+        this.searchChecks = searchChecks;
+        this.clock = clock;
+    }
+
+    /** What a subscribe request leads to. For e-mail it says nothing about whether the address was known. */
+    public sealed interface Outcome permits Outcome.ConfirmationSent, Outcome.FeedReady {
+        /** A confirmation mail is on its way (or the address was already subscribed: the answer is the same). */
+        record ConfirmationSent() implements Outcome {}
+
+        /** A personal feed: its address, and the manage page for it. */
+        record FeedReady(String feedPath, String managePath) implements Outcome {}
+    }
+
+    /** @param networkAddress the requester's IP address; only a salted hash is kept, as part of the consent record */
+    @Transactional
+    public Outcome request(SubscriptionRequest request, String networkAddress) {
+        Instant now = clock.instant();
+        String network = secrets.networkHash(networkAddress);
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String email = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
+        if (request.channel() == Channel.EMAIL) {
+            if (email.isEmpty()) {
+                problems.add("email", "validation.required");
+            } else if (!MailOutbox.isDeliverable(email)) {
+                problems.add("email", "validation.email");
+            }
+        }
+        if (!request.consent()) {
+            problems.add("consent", "subscription.consent.required");
+        }
+        String label = "";
+        try {
+            label = describe(request.kind(), request.target());
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
+        }
+        problems.throwIfAny();
+        if (repository.requestsFromNetwork(network, now.minus(Duration.ofHours(1))) >= properties.requestsPerNetwork()) {
+            throw InvalidInput.of("", "subscription.rate");
+        }
+        String target = normaliseTarget(request.kind(), request.target());
+        String language = settings.current().language();
+
+        if (request.channel() == Channel.FEED) {
+            long subscriberId = repository.insertSubscriber(null, token(), token(), language, now);
+            repository.insertSubscription(subscriberId, request.kind(), target, label, Channel.FEED,
+                    SubscriptionStatus.ACTIVE, null, now, properties.consentVersion(), network);
+            Subscriber s = repository.subscriber(subscriberId).orElseThrow();
+            return new Outcome.FeedReady(s.feedPath(), s.managePath());
+        }
+
+        Subscriber subscriber = repository.subscriberByEmail(email).orElseGet(() ->
+                repository.subscriber(repository.insertSubscriber(email, token(), token(), language, now)).orElseThrow());
+        Optional<Subscription> existing = repository.find(subscriber.id(), request.kind(), target, Channel.EMAIL);
+        if (existing.isPresent() && existing.get().status() == SubscriptionStatus.ACTIVE) {
+            return new Outcome.ConfirmationSent();
+        }
+        if (existing.isPresent() && existing.get().status() == SubscriptionStatus.PENDING
+                && existing.get().requestedAt().plus(RESEND_AFTER).isAfter(now)) {
+            // Asked again within minutes: the first mail is still on its way; don't flood the inbox.
+            return new Outcome.ConfirmationSent();
+        }
+        String confirmToken = token();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            repository.renewRequest(id, confirmToken, now, network);
+        } else {
+            id = repository.insertSubscription(subscriber.id(), request.kind(), target, label, Channel.EMAIL,
+                    SubscriptionStatus.PENDING, confirmToken, now, properties.consentVersion(), network);
+        }
+        mails.confirmation(subscriber, repository.subscription(id).orElseThrow(), confirmToken);
+        return new Outcome.ConfirmationSent();
+    }
+
+    /** Outcome of a double opt-in link. */
+    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, UNKNOWN }
+
+    public Optional<Subscription> pendingByToken(String token) {
+        return repository.byConfirmToken(token);
+    }
+
+    @Transactional
+    public Confirmation confirm(String token, String networkAddress) {
+        Optional<Subscription> found = repository.byConfirmToken(token);
+        if (found.isEmpty()) {
+            return Confirmation.UNKNOWN;
+        }
+        Subscription s = found.get();
+        if (s.status() != SubscriptionStatus.PENDING) {
+            return Confirmation.ALREADY_CONFIRMED;
+        }
+        if (s.requestedAt().plus(properties.confirmationExpiry()).isBefore(clock.instant())) {
+            return Confirmation.EXPIRED;
+        }
+        repository.confirm(s.id(), clock.instant(), secrets.networkHash(networkAddress));
+        repository.subscriberConfirmed(s.subscriberId(), clock.instant());
+        return Confirmation.CONFIRMED;
+    }
+
+    // --- the manage page -----------------------------------------------------------------------------
+
+    /** A subscriber's page, reached with the secret token from every mail. */
+    public record Overview(Subscriber subscriber, List<Subscription> subscriptions) {}
+
+    public Optional<Overview> overview(String manageToken) {
+        return repository.subscriberByManageToken(manageToken)
+                .map(s -> new Overview(s, repository.of(s.id()).stream()
+                        .filter(x -> x.status() != SubscriptionStatus.ENDED).toList()));
+    }
+
+    @Transactional
+    public boolean pause(String manageToken, long subscriptionId) {
+        return change(manageToken, subscriptionId, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED);
+    }
+
+    @Transactional
+    public boolean resume(String manageToken, long subscriptionId) {
+        return change(manageToken, subscriptionId, SubscriptionStatus.PAUSED, SubscriptionStatus.ACTIVE);
+    }
+
+    @Transactional
+    public boolean end(String manageToken, long subscriptionId) {
+        return change(manageToken, subscriptionId, SubscriptionStatus.ACTIVE, SubscriptionStatus.ENDED)
+                || change(manageToken, subscriptionId, SubscriptionStatus.PAUSED, SubscriptionStatus.ENDED)
+                || change(manageToken, subscriptionId, SubscriptionStatus.PENDING, SubscriptionStatus.ENDED);
+    }
+
+    @Transactional
+    public int endAll(String manageToken) {
+        return repository.subscriberByManageToken(manageToken).map(s -> repository.endAll(s.id(), clock.instant())).orElse(0);
+    }
+
+    /** Everything stored about a subscriber, for the data export (DSGVO Art. 15/20). */
+    public Optional<Map<String, Object>> export(String manageToken) {
+        return repository.subscriberByManageToken(manageToken).map(s -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("email", s.email());
+            data.put("language", s.language());
+            data.put("createdAt", s.createdAt().toString());
+            data.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
+            data.put("subscriptions", repository.of(s.id()).stream().map(x -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", x.kind().apiName());
+                m.put("target", x.target());
+                m.put("label", x.label());
+                m.put("channel", x.channel().name().toLowerCase(Locale.ROOT));
+                m.put("status", x.status().name().toLowerCase(Locale.ROOT));
+                m.put("requestedAt", x.requestedAt().toString());
+                m.put("confirmedAt", x.confirmedAt() == null ? null : x.confirmedAt().toString());
+                m.put("consentTextVersion", x.consentVersion());
+                return m;
+            }).toList());
+            data.put("deliveries", repository.deliveries(s.id()).stream().map(d -> Map.of(
+                    "subscription", d.subscriptionId(), "article", d.articleId(), "matchedAt", d.matchedAt().toString(),
+                    "mailed", d.mailId() != null)).toList());
+            return data;
+        });
+    }
+
+    /** Erases the subscriber with every subscription, consent record and delivery (DSGVO Art. 17). */
+    @Transactional
+    public boolean erase(String manageToken) {
+        return repository.subscriberByManageToken(manageToken).map(s -> {
+            repository.deleteSubscriber(s.id());
+            return true;
+        }).orElse(false);
+    }
+
+    // --- for other modules -------------------------------------------------------------------------
+
+    /** The articles delivered to a personal feed, newest first. */
+    public Optional<PersonalFeed> personalFeed(String feedToken, int limit) {
+        return repository.subscriberByFeedToken(feedToken).map(s -> new PersonalFeed(s,
+                repository.of(s.id()).stream().filter(x -> x.channel() == Channel.FEED && x.status() != SubscriptionStatus.ENDED).toList(),
+                repository.feedArticles(s.id(), limit)));
+    }
+
+    public record PersonalFeed(Subscriber subscriber, List<Subscription> subscriptions, List<Long> articleIds) {}
+
+    /** Later articles found similar to this one, newest first: the news of its "similar news" feed. */
+    public List<Long> laterSimilar(long articleId, int limit) {
+        return repository.laterSimilar(articleId, limit).stream().map(JdbcSubscriptionRepository.Later::articleId).toList();
+    }
+
+    public long activeCount() {
+        return repository.count(SubscriptionStatus.ACTIVE);
+    }
+
+    // --- rules -------------------------------------------------------------------------------------
+
+    private boolean change(String manageToken, long subscriptionId, SubscriptionStatus from, SubscriptionStatus to) {
+        Optional<Subscriber> s = repository.subscriberByManageToken(manageToken);
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean changed = repository.setStatus(subscriptionId, s.get().id(), from, to, clock.instant());
+        if (changed && to != SubscriptionStatus.ACTIVE) {
+            repository.dropPendingOf(subscriptionId);
+        }
+        return changed;
+    }
+
+    /** What a subscription is about, in words (e.g. the article's title); refuses targets that do not exist. */
+    public String describe(SubscriptionKind kind, String target) {
+        String t = target.strip();
+        return switch (kind) {
+            case SIMILAR -> {
+                long id;
+                try {
+                    id = Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    throw InvalidInput.of("target", "subscription.article.unknown");
+                }
+                yield articles.find(id).filter(Article::isPublished).map(Article::title)
+                        .orElseThrow(() -> InvalidInput.of("target", "subscription.article.unknown"));
+            }
+            case CATEGORY -> articles.category(t).map(c -> c.name())
+                    .orElseThrow(() -> InvalidInput.of("target", "subscription.category.unknown"));
+            case TAG -> articles.tag(t).map(x -> x.name())
+                    .orElseThrow(() -> InvalidInput.of("target", "subscription.tag.unknown"));
+            case AUTHOR -> accounts.findBySlug(t).filter(StaffMember::enabled).map(StaffMember::displayName)
+                    .orElseThrow(() -> InvalidInput.of("target", "subscription.author.unknown"));
+            case SEARCH -> {
+                if (t.isEmpty()) {
+                    throw InvalidInput.of("target", "validation.required");
+                }
+                if (t.length() > QUERY_MAX || t.chars().anyMatch(c -> c < 0x20)) {
+                    throw InvalidInput.of("target", "subscription.search.invalid", QUERY_MAX);
+                }
+                searchChecks.forEach(check -> check.verify(t));
+                yield t;
+            }
+            case NEWSLETTER -> {
+                if (!t.equals("daily") && !t.equals("weekly")) {
+                    throw InvalidInput.of("target", "subscription.newsletter.frequency");
+                }
+                yield t;
+            }
+        };
+    }
+
+    private static String normaliseTarget(SubscriptionKind kind, String target) {
+        String t = target.strip();
+        return kind == SubscriptionKind.SEARCH ? t.replaceAll("\\s+", " ") : t;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+}

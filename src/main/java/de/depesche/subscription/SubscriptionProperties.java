@@ -1,0 +1,23 @@
+package de.depesche.subscription;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param confirmationExpiry  how long a double opt-in link stays valid
+ * @param similarMinScore     how close (0–1) a new article must be to a subscribed one to count as similar
+ * @param maxMailsPerHour     mails a subscriber gets per hour at most; more news is bundled into one mail
+ * @param dispatchInterval    how often pending news is turned into mails
+ * @param requestsPerNetwork  subscribe requests per network and hour
+ * @param consentVersion      version of the consent text shown with the forms
+ */
+@ConfigurationProperties("depesche.subscriptions")
+public record SubscriptionProperties(
+        @DefaultValue("48h") Duration confirmationExpiry,
+        @DefaultValue("0.30") double similarMinScore,
+        @DefaultValue("3") int maxMailsPerHour,
+        @DefaultValue("10s") Duration dispatchInterval,
+        @DefaultValue("30") int requestsPerNetwork,
+        @DefaultValue("2026-11") String consentVersion) {}
