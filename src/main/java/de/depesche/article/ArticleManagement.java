@@ -127,6 +127,14 @@ public class ArticleManagement {
                 "a.id", limit, 0);
     }
 
+    /** Published articles that first went live in [from, to), newest first. */
+    public List<ArticleTeaser> publishedBetween(Instant from, Instant to, int limit) {
+        return articles.teasers(JdbcArticleRepository.Filter.published()
+                        .and("a.published_at >= :from", "from", java.sql.Timestamp.from(from))
+                        .and("a.published_at < :to", "to", java.sql.Timestamp.from(to)),
+                "a.published_at desc, a.id desc", limit, 0);
+    }
+
     /** Published articles by id, in the order of the ids; unknown or unpublished ones are left out. */
     public List<ArticleTeaser> publishedTeasers(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {

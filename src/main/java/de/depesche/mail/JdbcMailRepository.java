@@ -101,6 +101,15 @@ class JdbcMailRepository {
         return counts;
     }
 
+    Map<String, Long> countByStatus(String keyPrefix) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String like = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        jdbc.sql("select status, count(*) from mail_outbox where idempotency_key like :prefix escape '\\' group by status")
+                .param("prefix", like)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     private static QueuedMail queued(ResultSet rs, int row) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
         return new QueuedMail(rs.getLong("id"), rs.getString("kind"), rs.getString("to_address"), rs.getString("subject"),

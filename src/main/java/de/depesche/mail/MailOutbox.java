@@ -69,6 +69,11 @@ public class MailOutbox {
         return mails.countByStatus();
     }
 
+    /** How many mails whose key starts with this prefix are in each status (e.g. one newsletter issue). */
+    public Map<String, Long> countByStatus(String keyPrefix) {
+        return mails.countByStatus(keyPrefix);
+    }
+
     public boolean isQueued(String idempotencyKey) {
         return mails.exists(idempotencyKey);
     }

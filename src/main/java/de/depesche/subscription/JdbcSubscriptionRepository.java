@@ -157,6 +157,16 @@ class JdbcSubscriptionRepository {
                 .query(Long.class).single();
     }
 
+    java.util.Map<String, Long> activeByKind() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select kind, channel, count(*) from subscription where status = 'ACTIVE'
+                        group by kind, channel order by kind, channel
+                        """)
+                .query((rs, n) -> counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
+        return counts;
+    }
+
     // --- matching ----------------------------------------------------------------------------------
 
     /** Records that an article matches every active subscription of this kind to one of the targets. */
@@ -292,6 +302,104 @@ class JdbcSubscriptionRepository {
                 .query((rs, n) -> new DeliveredArticle(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                         rs.getObject(4, Long.class)))
                 .list();
+    }
+
+    // --- newsletter --------------------------------------------------------------------------------
+
+    void pick(long articleId, String by, Instant now) {
+        jdbc.sql("insert into newsletter_pick (article_id, picked_at, picked_by) values (:id, :now, :by) on conflict do nothing")
+                .param("id", articleId).param("now", Timestamp.from(now)).param("by", by).update();
+    }
+
+    void unpick(long articleId) {
+        jdbc.sql("delete from newsletter_pick where article_id = :id").param("id", articleId).update();
+    }
+
+    List<Long> picks() {
+        return jdbc.sql("select article_id from newsletter_pick order by picked_at desc").query(Long.class).list();
+    }
+
+    long insertIssue(String frequency, String subject, String articleIds, String by, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into newsletter_issue (frequency, subject, article_ids, status, created_at, recipients, queued, created_by)
+                        values (:frequency, :subject, :articles, 'PLANNED', :now, 0, 0, :by)
+                        """)
+                .param("frequency", frequency).param("subject", subject).param("articles", articleIds)
+                .param("now", Timestamp.from(now)).param("by", by)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<NewsletterIssue> issue(long id) {
+        return jdbc.sql("select * from newsletter_issue where id = :id").param("id", id)
+                .query(JdbcSubscriptionRepository::issue).optional();
+    }
+
+    List<NewsletterIssue> issues(int limit) {
+        return jdbc.sql("select * from newsletter_issue order by id desc limit :limit").param("limit", limit)
+                .query(JdbcSubscriptionRepository::issue).list();
+    }
+
+    Optional<Instant> lastIssue(String frequency) {
+        return jdbc.sql("select max(created_at) from newsletter_issue where frequency = :f")
+                .param("f", frequency)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    void issueStarted(long id, int recipients, Instant now) {
+        jdbc.sql("""
+                        update newsletter_issue set status = 'SENDING', recipients = :recipients,
+                               started_at = coalesce(started_at, :now)
+                        where id = :id
+                        """)
+                .param("recipients", recipients).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void issueProgress(long id, int queued) {
+        jdbc.sql("update newsletter_issue set queued = :queued where id = :id").param("queued", queued).param("id", id).update();
+    }
+
+    void issueFinished(long id, Instant now) {
+        jdbc.sql("update newsletter_issue set status = 'QUEUED', finished_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    long newsletterRecipients(String frequency) {
+        return jdbc.sql("""
+                        select count(*) from subscription
+                        where kind = 'NEWSLETTER' and target = :f and status = 'ACTIVE' and channel = 'EMAIL'
+                        """)
+                .param("f", frequency).query(Long.class).single();
+    }
+
+    List<Long> newsletterSubscribers(String frequency, long afterSubscriber, int limit) {
+        return jdbc.sql("""
+                        select subscriber_id from subscription
+                        where kind = 'NEWSLETTER' and target = :f and status = 'ACTIVE' and channel = 'EMAIL'
+                          and subscriber_id > :after
+                        order by subscriber_id limit :limit
+                        """)
+                .param("f", frequency).param("after", afterSubscriber).param("limit", limit).query(Long.class).list();
+    }
+
+    List<Subscriber> subscribers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from subscriber where id in (:ids) order by id").param("ids", ids)
+                .query(JdbcSubscriptionRepository::subscriber).list();
+    }
+
+    private static NewsletterIssue issue(ResultSet rs, int row) throws SQLException {
+        Timestamp started = rs.getTimestamp("started_at");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        String ids = rs.getString("article_ids");
+        return new NewsletterIssue(rs.getLong("id"), rs.getString("frequency"), rs.getString("subject"),
+                ids.isBlank() ? List.of() : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList(),
+                rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+                started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getInt("recipients"), rs.getInt("queued"), rs.getString("created_by"));
     }
 
     // --- mapping -----------------------------------------------------------------------------------

@@ -223,6 +223,17 @@ public class SubscriptionManagement {
         }).orElse(false);
     }
 
+    /** For the newsroom's data requests: the manage page of a subscriber found by address. */
+    public Optional<Overview> overviewByEmail(String email) {
+        return repository.subscriberByEmail(email.strip().toLowerCase(Locale.ROOT))
+                .flatMap(s -> overview(s.manageToken()));
+    }
+
+    /** Counts for the newsroom: active subscriptions by kind and channel. */
+    public Map<String, Long> activeByKind() {
+        return repository.activeByKind();
+    }
+
     // --- for other modules -------------------------------------------------------------------------
 
     /** The articles delivered to a personal feed, newest first. */
