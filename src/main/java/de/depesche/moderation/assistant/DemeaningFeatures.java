@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The hashed features of the demeaning model: words, word pairs, character 3- to 5-grams inside words
- * (they catch compounds such as "Drecksvolk" and misspellings), the word list's categories and a few
- * style marks. Every feature remembers the tokens it came from, so that a score can name its words.
+ * (they catch compounds such as "Drecksvolk" and misspellings) and the word list's categories. Every
+ * feature remembers the tokens it came from, so that a score can name its words. (Shouting – capitals,
+ * "!!!" – was tried and left out: it added almost nothing and flagged loud advertising as demeaning.)
  */
 final class DemeaningFeatures {
 
@@ -18,7 +19,6 @@ final class DemeaningFeatures {
     private static final int PAIR = 0x51c3e7d1;
     private static final int GRAM = 0x7a4b1e29;
     private static final int LEXICON = 0x13e5a7f3;
-    private static final int STYLE = 0x6d2b8c41;
 
     /** Feature {@code i} has index {@code index[i]}, value {@code value[i]} and came from tokens {@code from[i]}..{@code to[i]} (-1: none). */
     record Vector(int[] index, float[] value, int[] from, int[] to, int size) {}
@@ -70,13 +70,6 @@ final class DemeaningFeatures {
             if (count > 0) {
                 f.add(hash(LEXICON, c.name()), -1, -1, (float) Math.min(count, 3));
             }
-        }
-        if (text.capitals() > 0.5) {
-            f.add(hash(STYLE, "capitals"), -1, -1, 1f);
-        }
-        long exclamations = text.text().chars().limit(20_000).filter(c -> c == '!').count();
-        if (exclamations >= 3) {
-            f.add(hash(STYLE, "exclamations"), -1, -1, 1f);
         }
         return new Vector(f.index, f.value, f.from, f.to, f.size);
     }

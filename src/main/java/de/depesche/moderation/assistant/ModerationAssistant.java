@@ -67,7 +67,7 @@ public class ModerationAssistant {
         }
         Set<String> articleTerms = analysed.get(article, a -> Set.copyOf(analyzer.terms(
                 clip(article.title()) + "\n" + clip(article.text()))));
-        List<String> commentTerms = analyzer.terms(text.text());
+        List<String> commentTerms = words(analyzer.terms(text.text()));
 
         OffTopicScorer.Verdict o = offTopic.score(articleTerms, threadTerms, !threadTexts.isEmpty(), text, commentTerms,
                 thresholds.offTopic());
@@ -79,8 +79,18 @@ public class ModerationAssistant {
                 Score.of(s.score(), thresholds.spam(), s.because()));
     }
 
+    /** Drops the cached analyses of articles and thread comments (for measuring the worst case). */
+    void forgetAnalysedTexts() {
+        analysed.invalidateAll();
+    }
+
     private Set<String> terms(String text) {
         return analysed.get(text, t -> Set.copyOf(analyzer.terms((String) t)));
+    }
+
+    /** Terms with at least one letter: numbers and emojis say nothing about a topic. */
+    static List<String> words(List<String> terms) {
+        return terms.stream().filter(t -> t.chars().anyMatch(Character::isLetter)).toList();
     }
 
     private static String clip(String s) {

@@ -27,8 +27,8 @@ final class OffTopicScorer {
     enum Feature {
         /** Share of the comment's term weight that the article's title and text also contain. */
         ARTICLE_COVERAGE(-1),
-        /** log(1 + summed weight of the terms the comment shares with the article). */
-        ARTICLE_SHARED(-1),
+        /** log(1 + summed weight of the terms the comment shares with the article or the thread). */
+        SHARED(-1),
         /** Share of the comment's term weight that the thread also contains. */
         THREAD_COVERAGE(-1),
         /** 1 when there is a thread to compare with. */
@@ -102,18 +102,18 @@ final class OffTopicScorer {
         double total = 0;
         double inArticle = 0;
         double inThread = 0;
+        double shared = 0;
         for (String t : terms) {
             double w = idf.of(t);
             total += w;
-            if (article.contains(t)) {
-                inArticle += w;
-            }
-            if (thread.contains(t)) {
-                inThread += w;
-            }
+            boolean a = article.contains(t);
+            boolean b = thread.contains(t);
+            inArticle += a ? w : 0;
+            inThread += b ? w : 0;
+            shared += a || b ? w : 0;
         }
         x[Feature.ARTICLE_COVERAGE.ordinal()] = total == 0 ? 0 : inArticle / total;
-        x[Feature.ARTICLE_SHARED.ordinal()] = Math.log1p(inArticle);
+        x[Feature.SHARED.ordinal()] = Math.log1p(shared);
         x[Feature.THREAD_COVERAGE.ordinal()] = total == 0 ? 0 : inThread / total;
         x[Feature.HAS_THREAD.ordinal()] = hasThread ? 1 : 0;
         x[Feature.LENGTH.ordinal()] = Math.log1p(terms.size());
@@ -154,7 +154,7 @@ final class OffTopicScorer {
         }
         // The comment's most telling terms that the article and thread do not share: what it is about instead.
         commentTerms.stream().distinct()
-                .filter(t -> !article.contains(t) && !thread.contains(t) && t.length() > 2)
+                .filter(t -> !article.contains(t) && !thread.contains(t) && t.length() > 2 && t.chars().allMatch(Character::isLetter))
                 .sorted(Comparator.comparingDouble((String t) -> -idf.of(t)))
                 .limit(3)
                 .forEach(because::add);

@@ -27,7 +27,7 @@ final class SpamScorer {
     private static final Set<String> SHORTENERS = Set.of("bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd",
             "buff.ly", "cutt.ly", "rebrand.ly", "shorturl.at", "t.me", "wa.me", "tiny.cc", "rb.gy", "s.id", "linktr.ee");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\+|00)\\d{2}[\\d /().-]{7,16}\\d|(?<![\\w+])0\\d{2,4}[ /-]?\\d{4,9}(?!\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){0,5}\\.[a-z]{2,24}", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPEATED_CHARACTER = Pattern.compile("(.)\\1{5,}");
 
     /** Known shapes, matched on the normalised tokens (ä → ae, ß → ss); weight per phrase. */
@@ -110,7 +110,7 @@ final class SpamScorer {
             notSpam *= 1 - 0.4;
             because.add("phone-number");
         }
-        if (EMAIL.matcher(text).find()) {
+        if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
             notSpam *= 1 - 0.25;
             because.add("email-address");
         }

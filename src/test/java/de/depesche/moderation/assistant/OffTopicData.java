@@ -34,7 +34,7 @@ final class OffTopicData {
                 thread.addAll(analyzer.terms(t));
             }
             features.add(probe.features(article, thread, !threadTexts.isEmpty(), CommentText.of(p.comment()),
-                    analyzer.terms(CommentText.of(p.comment()).text())));
+                    ModerationAssistant.words(analyzer.terms(CommentText.of(p.comment()).text()))));
             labels[i] = p.offTopic();
         }
     }
