@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * orders and explains the queue; a moderator decides. Defaults are calibrated on the development data
  * (see docs/moderation-assistant.md).
  *
- * @param offTopic  DEPESCHE_MODERATION_ASSISTANT_OFF_TOPIC: not on the article's topic
+ * @param offTopic  DEPESCHE_MODERATION_ASSISTANT_OFFTOPIC: not on the article's topic
  * @param demeaning DEPESCHE_MODERATION_ASSISTANT_DEMEANING: insults, slurs, dehumanising or threatening language
  * @param spam      DEPESCHE_MODERATION_ASSISTANT_SPAM: links, repetition, known spam shapes
  */

@@ -24,7 +24,7 @@ final class DemeaningScorer {
 
     private static final int MAX_REASONS = 5;
     /** A word must add at least this much to the model's logit to be named. */
-    private static final double MIN_CONTRIBUTION = 0.15;
+    private static final double MIN_CONTRIBUTION = 0.25;
 
     private final LinearModel model;
     private final DemeaningLexicon lexicon;
@@ -92,7 +92,7 @@ final class DemeaningScorer {
                 .forEach(e -> {
                     if (because.size() < MAX_REASONS) {
                         String quote = text.quote((int) (e.getKey() >>> 32), (int) (long) e.getKey());
-                        if (seen.add(quote.toLowerCase(Locale.ROOT))) {
+                        if (quote.length() >= 3 && seen.add(quote.toLowerCase(Locale.ROOT))) {
                             because.add(quote);
                         }
                     }

@@ -45,12 +45,25 @@ final class OffTopicScorer {
         /** Laughter, "lol", emojis. */
         LAUGHTER(1),
         /** No term at all (only emojis, punctuation, numbers). */
-        NO_TERMS(1);
+        NO_TERMS(1),
+        /**
+         * Speaks of the article itself: "der Artikel", "die Autorin", "gut recherchiert". Set by hand, not
+         * fitted: by the policy's wording such a comment is on the article's topic, and the development data
+         * (title only) cannot show it.
+         */
+        ABOUT_ARTICLE(-1, -1.5);
 
         final int sign;
+        /** A weight set by hand that training leaves alone, or NaN. */
+        final double fixed;
 
         Feature(int sign) {
+            this(sign, Double.NaN);
+        }
+
+        Feature(int sign, double fixed) {
             this.sign = sign;
+            this.fixed = fixed;
         }
     }
 
@@ -60,6 +73,9 @@ final class OffTopicScorer {
             "poste", "postet", "gepostet", "moderator", "moderatoren", "moderation", "zensur", "zensiert", "troll",
             "trolle", "trollen", "offtopic", "ot", "thema", "themenverfehlung", "kommentar", "kommentare", "user",
             "forumsregeln", "red", "redaktion", "gelöscht", "geloescht");
+    private static final Set<String> ARTICLE_WORDS = Set.of("artikel", "artikels", "beitrag", "beitrags", "bericht",
+            "berichts", "berichterstattung", "autor", "autorin", "autors", "reportage", "interview", "kolumne",
+            "analyse", "recherche", "recherchiert", "geschrieben", "headline", "ueberschrift", "titel", "text");
     private static final Set<String> LAUGHTER = Set.of("haha", "hahaha", "hihi", "lol", "xd", "rofl", "lmao", "hehe", "gg");
 
     private final double bias;
@@ -125,6 +141,9 @@ final class OffTopicScorer {
             if (SECOND_PERSON.contains(n)) {
                 x[Feature.ADDRESSES_READER.ordinal()] = 1;
             }
+            if (ARTICLE_WORDS.contains(n)) {
+                x[Feature.ABOUT_ARTICLE.ordinal()] = 1;
+            }
             if (FORUM.contains(n)) {
                 x[Feature.FORUM_TALK.ordinal()] = 1;
             }
@@ -187,6 +206,9 @@ final class OffTopicScorer {
     static OffTopicScorer train(List<double[]> x, boolean[] y, TermWeights idf, double l2, boolean balanced) {
         int d = Feature.values().length;
         double[] w = new double[d];
+        for (Feature f : Feature.values()) {
+            w[f.ordinal()] = Double.isNaN(f.fixed) ? 0 : f.fixed;
+        }
         double b = 0;
         double positives = 0;
         for (boolean v : y) {
@@ -212,6 +234,9 @@ final class OffTopicScorer {
                 gb += err;
             }
             for (int j = 0; j < d; j++) {
+                if (!Double.isNaN(Feature.values()[j].fixed)) {
+                    continue;
+                }
                 w[j] -= rate * (g[j] / norm + l2 * w[j]);
                 int sign = Feature.values()[j].sign;
                 if (sign != 0 && w[j] * sign < 0) {

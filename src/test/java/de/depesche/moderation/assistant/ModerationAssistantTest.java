@@ -101,6 +101,13 @@ class ModerationAssistantTest {
     }
 
     @Test
+    void praiseOfTheArticleIsOnTopic() {
+        assertThat(assess("Ich finde den Artikel gut recherchiert, danke.").offTopic().flagged()).isFalse();
+        assertThat(assess("Ich finde das gut, danke.").offTopic().score())
+                .isGreaterThan(assess("Ich finde den Artikel gut, danke.").offTopic().score());
+    }
+
+    @Test
     void aReplyToTheThreadIsOnTopicWhereTheSameReplyToAnotherThreadIsNot() {
         String reply = "Genau, die Störsender allein helfen da nicht, die Radaranlagen müssen vernetzt werden.";
         ArticleContext titleOnly = new ArticleContext("Was die Minister am Donnerstag beschlossen", "");
