@@ -68,10 +68,10 @@ class ModerationApiController {
             problems.add("article", "validation.required");
         }
         if (title.length() > MAX_TITLE) {
-            problems.add("article.title", "validation.tooLong", MAX_TITLE);
+            problems.add("title", "validation.tooLong", MAX_TITLE);
         }
         if (text.length() > MAX_ARTICLE_TEXT) {
-            problems.add("article.text", "validation.tooLong", MAX_ARTICLE_TEXT);
+            problems.add("text", "validation.tooLong", MAX_ARTICLE_TEXT);
         }
         List<String> thread = request.thread() == null ? List.of() : request.thread().stream()
                 .limit(MAX_THREAD)

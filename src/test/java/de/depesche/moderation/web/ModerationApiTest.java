@@ -89,6 +89,12 @@ class ModerationApiTest extends IntegrationTest {
                 {"comment": "Ein Kommentar"}""");
         assertThat(noArticle.statusCode()).isEqualTo(400);
         assertThat(body(noArticle).path("problems").get(0).path("field").asString()).isEqualTo("article");
+
+        HttpResponse<String> longTitle = api("POST", ASSESS, json.writeValueAsString(java.util.Map.of(
+                "article", java.util.Map.of("title", "T".repeat(1_001)), "comment", "Ein Kommentar")));
+        assertThat(longTitle.statusCode()).isEqualTo(400);
+        assertThat(body(longTitle).path("problems").valueStream().map(p -> p.path("field").asString() + ": " + p.path("message").asString()))
+                .containsExactly("title: Höchstens 1000 Zeichen.");
     }
 
     @Test
