@@ -125,6 +125,24 @@ class ModerationTest extends IntegrationTest {
     }
 
     @Test
+    void theQueuePutsWhatTheAssistantFlaggedFirstAndSaysWhy() {
+        Article article = data.published(unique("Haushaltsdebatte im Bundestag"), "BERLIN",
+                "Der Bundestag hat über den Haushalt für das kommende Jahr beraten.");
+        Comment calm = pending(article, "Die Debatte über den Haushalt war sachlich, die Zahlen überzeugen mich aber nicht.");
+        Comment insult = pending(article, "Du bist ein dummer Idiot und hast keine Ahnung, halt einfach die Klappe.");
+        List<QueueItem> queue = desk.queue(null, false, 1000, 0);
+        List<Long> order = queue.stream().map(i -> i.comment().id()).toList();
+        assertThat(order.indexOf(insult.id())).isLessThan(order.indexOf(calm.id()));
+        QueueItem flagged = queue.stream().filter(i -> i.comment().id() == insult.id()).findFirst().orElseThrow();
+        assertThat(flagged.assessment().isFlagged(RiskAssessment.Label.DEMEANING)).isTrue();
+        assertThat(String.join(" ", flagged.assessment().reasons(RiskAssessment.Label.DEMEANING)).toLowerCase()).contains("idiot");
+        Document page = moderator().page("/admin/moderation");
+        assertThat(page.select("#q-" + insult.id() + " .assessment .flagged").text()).contains("herabsetzend").contains("idiot");
+        assertThat(desk.queue(RiskAssessment.Label.DEMEANING, false, 1000, 0)).extracting(i -> i.comment().id())
+                .contains(insult.id()).doesNotContain(calm.id());
+    }
+
+    @Test
     void onlyStaffWithModerationRightsSeeTheQueue() {
         StaffMember author = data.staff(Role.AUTHOR);
         StaffSession session = StaffSession.signedIn(port, author.email(), TestData.STAFF_PASSWORD);
