@@ -261,7 +261,7 @@ class JobFeedParser {
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("ntity")) {
+        if (message.contains("was referenced") || message.contains("not declared")) {
             // An entity that is used but not declared: with DTDs off, that is every custom entity.
             return new ImportReport.Reason("job.feed.entity", List.of());
         }
