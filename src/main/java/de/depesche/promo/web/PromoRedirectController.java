@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PromoRedirectController {
 
-    private static final Pattern ROBOTS = Pattern.compile("bot|crawl|spider|slurp|preview|facebookexternalhit|curl|wget|python|java/",
+    private static final Pattern ROBOTS = Pattern.compile("bot|crawl|spider|slurp|preview|facebookexternalhit|curl|wget|python|java[-/]|http-?client|okhttp|headless",
             Pattern.CASE_INSENSITIVE);
 
     private final Promotions promotions;
