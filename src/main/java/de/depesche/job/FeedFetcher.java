@@ -71,6 +71,11 @@ class FeedFetcher {
             if (LimitedInputStream.isLimit(e)) {
                 throw new FeedProblem("job.feed.tooLarge");
             }
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException
+                    && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException)) {
+                log.info("Job feed {} did not answer within {}", url, properties.readTimeout());
+                throw new FeedProblem("job.feed.timeout", String.valueOf(properties.readTimeout().toSeconds()));
+            }
             log.info("Job feed {} could not be fetched: {}", url, e.getCause().toString());
             throw new FeedProblem("job.feed.unreachable");
         } catch (InterruptedException e) {

@@ -180,9 +180,10 @@ public class JobListings {
         if (jobs.findByKey(row.dedupKey()).isPresent()) {
             throw InvalidInput.of("title", "job.duplicate");
         }
+        boolean firstJob = currentCount() == 0;
         long id = jobs.insert(row, "Redaktion", clock.instant());
         audit.record(by, "audit.job.created", target(id), row.title());
-        changes.record(CACHE_TAG);
+        recordChange(firstJob);
         return jobs.find(id).orElseThrow();
     }
 
@@ -289,6 +290,7 @@ public class JobListings {
                                @Nullable StaffPrincipal by) {
         String source = sourceName.length() > SOURCE_NAME_MAX ? sourceName.substring(0, SOURCE_NAME_MAX) : sourceName;
         ImportReport report = tx.execute(status -> {
+            boolean firstJobs = currentCount() == 0;
             int created = 0;
             int updated = 0;
             int duplicates = 0;
@@ -322,7 +324,7 @@ public class JobListings {
             long id = jobs.insertRun(sourceId, source, started, created, updated, duplicates, rejected.size(),
                     feed.failure() == null ? null : json.writeValueAsString(feed.failure()), json.writeValueAsString(kept));
             if (created + updated > 0) {
-                changes.record(CACHE_TAG);
+                recordChange(firstJobs);
             }
             audit.record(by, "audit.job.imported", "jobsource:" + (sourceId == null ? "api" : sourceId),
                     source + ": " + created + "/" + updated + "/" + duplicates + "/" + rejected.size());
@@ -407,6 +409,18 @@ public class JobListings {
     }
 
     // --- rules -------------------------------------------------------------------------------------
+
+    /**
+     * Pages that show jobs are tagged "jobs". Article pages without any job carry no job box and so no
+     * such tag: when the first job arrives, they are evicted through their "list" tag.
+     */
+    private void recordChange(boolean boardWasEmpty) {
+        if (boardWasEmpty) {
+            changes.record(CACHE_TAG, "list");
+        } else {
+            changes.record(CACHE_TAG);
+        }
+    }
 
     private record Validated(JdbcJobRepository.@Nullable Row row, List<ImportReport.Reason> problems) {}
 

@@ -32,8 +32,8 @@ class JobsBox implements ArticlePagePart {
     public Optional<Rendered> render(ArticleOnPage article) {
         List<JobListing> current = jobs.newestDistinct(jobs.boxSize());
         if (current.isEmpty()) {
-            // Shown again as soon as a job arrives: the "jobs" tag evicts the page.
-            return Optional.of(new Rendered("job/parts", "empty", Map.of(), Set.of(JobListings.CACHE_TAG)));
+            // No empty box; when the first job arrives, JobListings also evicts the article pages ("list").
+            return Optional.empty();
         }
         return Optional.of(new Rendered("job/parts", "box", Map.of("jobs", current), Set.of(JobListings.CACHE_TAG)));
     }

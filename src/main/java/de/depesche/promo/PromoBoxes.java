@@ -36,8 +36,8 @@ class PromoBoxes {
         public Optional<Rendered> render(ArticleOnPage article) {
             List<PromoItem> items = slot == Slot.SIDEBAR ? promotions.inSidebar() : promotions.belowArticles();
             if (items.isEmpty()) {
-                // Nothing to show; the tag still lets a new item appear on pages cached before it.
-                return Optional.of(new Rendered("promo/parts", "empty", Map.of(), Set.of(Promotions.CACHE_TAG)));
+                // No empty box; a change to the promos also evicts article pages without one (see Promotions).
+                return Optional.empty();
             }
             return Optional.of(new Rendered("promo/parts", fragment, Map.of("items", items), Set.of(Promotions.CACHE_TAG)));
         }

@@ -30,6 +30,11 @@ public class Promotions {
 
     /** The cache tag of every page that shows promo boxes. */
     public static final String CACHE_TAG = "promos";
+    /**
+     * Article pages without any promo box carry no "promos" tag; changes to promos are rare, so they
+     * evict article pages through their "list" tag too, and a first item shows up everywhere at once.
+     */
+    private static final String ARTICLE_PAGES = "list";
     static final int TITLE_MAX = 160;
     static final int SUBTITLE_MAX = 300;
     static final int URL_MAX = 2000;
@@ -96,7 +101,7 @@ public class Promotions {
         PromoDraft d = validate(draft);
         long id = promos.insert(d, clock.instant());
         audit.record(by, "audit.promo.created", target(id), d.title());
-        changes.record(CACHE_TAG);
+        changes.record(CACHE_TAG, ARTICLE_PAGES);
         return promos.find(id).orElseThrow();
     }
 
@@ -107,7 +112,7 @@ public class Promotions {
         PromoDraft d = validate(draft);
         promos.update(id, d, clock.instant());
         audit.record(by, "audit.promo.updated", target(id), d.title());
-        changes.record(CACHE_TAG);
+        changes.record(CACHE_TAG, ARTICLE_PAGES);
         return promos.find(id).orElseThrow();
     }
 
@@ -117,7 +122,7 @@ public class Promotions {
         PromoItem item = promos.find(id).orElseThrow(() -> InvalidInput.of("", "promo.unknown"));
         promos.setActive(id, active, clock.instant());
         audit.record(by, active ? "audit.promo.activated" : "audit.promo.deactivated", target(id), item.title());
-        changes.record(CACHE_TAG);
+        changes.record(CACHE_TAG, ARTICLE_PAGES);
         return promos.find(id).orElseThrow();
     }
 
