@@ -25,9 +25,12 @@ class DiscoveryController {
     private final IndexNowKey key;
     private final SiteProperties site;
 
-    DiscoveryController(Sitemaps sitemaps, IndexNowKey key, SiteProperties site) {
+    private final IndexNow indexNow;
+
+    DiscoveryController(Sitemaps sitemaps, IndexNowKey key, IndexNow indexNow, SiteProperties site) {
         this.sitemaps = sitemaps;
         this.key = key;
+        this.indexNow = indexNow;
         this.site = site;
     }
 
@@ -71,7 +74,8 @@ class DiscoveryController {
     /** The IndexNow key file at the address the announcements name as keyLocation. */
     @GetMapping("/{file:[a-zA-Z0-9-]{8,128}}.txt")
     ResponseEntity<String> indexNowKey(@PathVariable String file) {
-        if (!file.equals(key.value())) {
+        // Without IndexNow and without a configured key, no key is generated just because someone asked.
+        if ((!indexNow.enabled() && !key.configured()) || !file.equals(key.value())) {
             throw new NotFound("text file " + file);
         }
         return ResponseEntity.ok().contentType(TEXT).body(key.value());

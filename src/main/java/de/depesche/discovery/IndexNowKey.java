@@ -37,6 +37,10 @@ class IndexNowKey {
         this.configured = k.isEmpty() ? null : k;
     }
 
+    boolean configured() {
+        return configured != null;
+    }
+
     String value() {
         String k = key;
         if (k == null) {
