@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void everyFeatureModuleOfTheDesignExists() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("site", "account", "article", "demo");
+                .contains("site", "account", "article", "demo", "discovery", "job", "promo");
     }
 
     @Test

@@ -151,6 +151,36 @@ public class ArticleManagement {
         return articles.count(JdbcArticleRepository.Filter.published());
     }
 
+    // --- addresses for sitemaps and search engines ------------------------------------------------
+
+    /** Tag pages with fewer published articles than this are marked noindex, so sitemaps leave them out. */
+    public static final int TAG_INDEX_MIN_ARTICLES = 2;
+
+    /** Published articles' addresses with their last change, oldest first, in pages. */
+    public List<PublishedPath> publishedPaths(int offset, int limit) {
+        return articles.publishedPaths(limit, offset);
+    }
+
+    /** Articles that went live since the given time, newest first (for the Google News sitemap). */
+    public List<ArticleTeaser> publishedSince(Instant since, int limit) {
+        return articles.teasers(JdbcArticleRepository.Filter.published().and("a.published_at >= :since", "since",
+                java.sql.Timestamp.from(since)), "a.published_at desc, a.id desc", limit, 0);
+    }
+
+    /** Category pages that list published articles, with the last change of those articles. */
+    public List<PublishedPath> categoryPaths() {
+        return articles.categoryPaths();
+    }
+
+    /** Tag pages that search engines may index, with the last change of their articles. */
+    public List<PublishedPath> tagPaths(int offset, int limit) {
+        return articles.tagPaths(TAG_INDEX_MIN_ARTICLES, limit, offset);
+    }
+
+    public long tagPathCount() {
+        return articles.tagPathCount(TAG_INDEX_MIN_ARTICLES);
+    }
+
     /** The newsroom's article list. */
     public record NewsroomFilter(@Nullable ArticleStatus status, @Nullable Long authorId,
                                  @Nullable String categorySlug, @Nullable String text) {}

@@ -217,6 +217,52 @@ class JdbcArticleRepository {
                 .optional();
     }
 
+    // --- addresses for sitemaps -------------------------------------------------------------------
+
+    /** Published articles' addresses and last changes, oldest first. */
+    List<PublishedPath> publishedPaths(int limit, int offset) {
+        return jdbc.sql("""
+                        select slug, updated_at from article where status = 'PUBLISHED'
+                        order by id limit :limit offset :offset
+                        """)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new PublishedPath("/" + rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** Categories with published articles; a category page changes when one of its articles does. */
+    List<PublishedPath> categoryPaths() {
+        return jdbc.sql("""
+                        select c.slug, max(a.updated_at) from category c
+                        join article_category ac on ac.category_id = c.id
+                        join article a on a.id = ac.article_id and a.status = 'PUBLISHED'
+                        group by c.id, c.slug order by c.slug
+                        """)
+                .query((rs, n) -> new PublishedPath("/kategorie/" + rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** Tags with at least {@code minArticles} published articles (pages with fewer are noindex). */
+    List<PublishedPath> tagPaths(int minArticles, int limit, int offset) {
+        return jdbc.sql("""
+                        select t.slug, max(a.updated_at) from tag t
+                        join article_tag at2 on at2.tag_id = t.id
+                        join article a on a.id = at2.article_id and a.status = 'PUBLISHED'
+                        group by t.id, t.slug having count(*) >= :min
+                        order by t.id limit :limit offset :offset
+                        """)
+                .param("min", minArticles).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new PublishedPath("/tag/" + rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    long tagPathCount(int minArticles) {
+        return jdbc.sql("""
+                        select count(*) from (select t.id from tag t
+                        join article_tag at2 on at2.tag_id = t.id
+                        join article a on a.id = at2.article_id and a.status = 'PUBLISHED'
+                        group by t.id having count(*) >= :min) listed
+                        """)
+                .param("min", minArticles).query(Long.class).single();
+    }
+
     // --- categories and tags ----------------------------------------------------------------------
 
     List<Category> categories() {

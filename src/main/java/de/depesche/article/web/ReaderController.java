@@ -170,7 +170,9 @@ class ReaderController {
         String path = "/tag/" + slug;
         PageMeta meta = new PageMeta(pageTitle(message("tag.title", tag.name()), page),
                 message("tag.description", tag.name()), pagePath(path, page))
-                .noindex(list.total() < 2);
+                .noindex(list.total() < ArticleManagement.TAG_INDEX_MIN_ARTICLES)
+                .jsonLd(structuredData.breadcrumbs(List.of(Map.entry(message("nav.home"), "/"),
+                        Map.entry(message("tag.title", tag.name()), path))));
         return listing(model, request, meta, list, message("tag.title", tag.name()), "", path, "tag");
     }
 
@@ -186,7 +188,9 @@ class ReaderController {
         String path = "/autor/" + slug;
         PageMeta meta = new PageMeta(pageTitle(author.displayName(), page),
                 author.bio() == null || author.bio().isBlank() ? message("author.description", author.displayName()) : author.bio(),
-                pagePath(path, page)).ogType("profile");
+                pagePath(path, page)).ogType("profile")
+                .jsonLd(structuredData.breadcrumbs(List.of(Map.entry(message("nav.home"), "/"),
+                        Map.entry(author.displayName(), path))));
         model.addAttribute("authorProfile", author);
         return listing(model, request, meta, list, author.displayName(), author.bio() == null ? "" : author.bio(), path, "author");
     }

@@ -1,0 +1,38 @@
+package de.depesche.job;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one import run did: new jobs, jobs updated in place, duplicates (already known unchanged, or
+ * the same job again in the feed) and rejected entries with their reason.
+ *
+ * @param failure why the feed as a whole could not be read to its end (too large, malformed, timeout), or null
+ */
+public record ImportReport(long id, @Nullable Long sourceId, String source, Instant startedAt, int created, int updated,
+                           int duplicates, List<Rejection> rejected, @Nullable Reason failure) {
+
+    public ImportReport {
+        rejected = List.copyOf(rejected);
+    }
+
+    /** A reason as a message key with its arguments, shown in the reader's language. */
+    public record Reason(String messageKey, List<String> args) {
+        public Reason {
+            args = List.copyOf(args);
+        }
+
+        public Object[] argArray() {
+            return args.toArray();
+        }
+    }
+
+    /** @param position the entry's position in the feed, from 1; @param label its title as far as known */
+    public record Rejection(int position, String label, Reason reason) {}
+
+    public boolean failed() {
+        return failure != null;
+    }
+}
