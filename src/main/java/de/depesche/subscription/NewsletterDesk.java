@@ -175,7 +175,7 @@ public class NewsletterDesk {
 
     private static void requireFrequency(String frequency) {
         if (!frequency.equals("daily") && !frequency.equals("weekly")) {
-            throw InvalidInput.of("frequency", "subscription.newsletter.frequency");
+            throw InvalidInput.of("frequency", "subscription.newsletter.frequencyInvalid");
         }
     }
 }

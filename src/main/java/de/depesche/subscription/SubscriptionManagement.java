@@ -300,7 +300,7 @@ public class SubscriptionManagement {
             }
             case NEWSLETTER -> {
                 if (!t.equals("daily") && !t.equals("weekly")) {
-                    throw InvalidInput.of("target", "subscription.newsletter.frequency");
+                    throw InvalidInput.of("target", "subscription.newsletter.frequencyInvalid");
                 }
                 yield t;
             }

@@ -209,7 +209,7 @@ class SubscriptionsTest extends IntegrationTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("subscription.category.unknown");
         assertThatThrownBy(() -> subscriptions.request(new SubscriptionRequest("ok@example.org", SubscriptionKind.NEWSLETTER,
                 "hourly", Channel.EMAIL, true), "192.0.2.90"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("subscription.newsletter.frequency");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("subscription.newsletter.frequencyInvalid");
         assertThat(get("/abo/bestaetigen/erfunden").statusCode()).isEqualTo(200);
         var forged = send(HttpRequest.newBuilder(URI.create(url("/abo/bestaetigen/erfunden"))).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(forged.statusCode()).isEqualTo(404);
