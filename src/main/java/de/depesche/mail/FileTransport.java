@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -25,23 +22,28 @@ class FileTransport implements MailTransport {
     }
 
     @Override
-    public Map<MimeMessage, Exception> send(List<MimeMessage> messages) {
-        Map<MimeMessage, Exception> failures = new IdentityHashMap<>();
-        for (MimeMessage m : messages) {
-            try {
-                Files.createDirectories(directory);
-                String id = m.getHeader("X-Depesche-Mail", null);
-                Path target = directory.resolve("mail-" + id + ".eml");
-                Path temp = directory.resolve("mail-" + id + ".eml.tmp");
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    m.writeTo(out);
+    public Connection open() {
+        return new Connection() {
+            @Override
+            public void send(MimeMessage m) throws MessagingException {
+                try {
+                    Files.createDirectories(directory);
+                    String id = m.getHeader("X-Depesche-Mail", null);
+                    Path target = directory.resolve("mail-" + id + ".eml");
+                    Path temp = directory.resolve("mail-" + id + ".eml.tmp");
+                    try (OutputStream out = Files.newOutputStream(temp)) {
+                        m.writeTo(out);
+                    }
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new MessagingException("could not write the mail to " + directory, e);
                 }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException | MessagingException e) {
-                failures.put(m, e);
             }
-        }
-        return failures;
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

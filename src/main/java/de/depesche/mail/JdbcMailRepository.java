@@ -43,17 +43,17 @@ class JdbcMailRepository {
                 .query(Long.class).single() > 0;
     }
 
-    record Due(long id, String to, String subject, String text, @Nullable String html, String headers, int attempts) {}
+    record Due(long id, String key, String to, String subject, String text, @Nullable String html, String headers, int attempts) {}
 
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
-                        select id, to_address, subject, text_body, html_body, headers, attempts from mail_outbox
+                        select id, idempotency_key, to_address, subject, text_body, html_body, headers, attempts from mail_outbox
                         where status = 'PENDING' and next_attempt_at <= :now
                         order by next_attempt_at, id
                         limit :limit
                         """)
                 .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("to_address"), rs.getString("subject"),
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("to_address"), rs.getString("subject"),
                         rs.getString("text_body"), rs.getString("html_body"), rs.getString("headers"), rs.getInt("attempts")))
                 .list();
     }

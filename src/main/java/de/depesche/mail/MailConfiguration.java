@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration
 class MailConfiguration {
@@ -24,8 +25,8 @@ class MailConfiguration {
     MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, SiteProperties site,
                                 @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
         JavaMailSender sender = smtp.getIfAvailable();
-        MailTransport transport = sender != null && !host.isBlank()
-                ? new SmtpTransport(sender, "SMTP " + host + ":" + port)
+        MailTransport transport = sender instanceof JavaMailSenderImpl impl && !host.isBlank()
+                ? new SmtpTransport(impl, "SMTP " + host + ":" + port)
                 : new FileTransport(site.dataDir().resolve("outbox"));
         log.info("Mail goes to {}", transport.describe());
         return transport;

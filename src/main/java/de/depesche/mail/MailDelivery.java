@@ -2,14 +2,17 @@ package de.depesche.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +27,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what is due in the outbox, a batch per round, and records each outcome right away: a mail
- * accepted by the server is marked sent before the next batch, a failed one waits longer each time.
+ * Sends what is due in the outbox. Several connections work through a batch in parallel; each mail is
+ * recorded as sent the moment the server accepted it, so a crash can repeat at most the mails that
+ * were on the wire, and those carry the same Message-ID again, which lets receivers recognise them.
+ * A failed mail waits longer after each failure.
  */
 @Component
 class MailDelivery {
@@ -52,59 +57,111 @@ class MailDelivery {
         this.failed = Counter.builder("depesche.mail.failed").register(meters);
     }
 
-    /** @return how many mails were handed over in this round */
+    /** @return how many mails the server accepted in this round */
     int deliverDue() {
         int total = 0;
-        List<JdbcMailRepository.Due> due;
-        do {
-            due = mails.due(clock.instant(), properties.batchSize());
-            total += deliver(due);
-        } while (due.size() == properties.batchSize());
-        return total;
+        while (true) {
+            List<JdbcMailRepository.Due> due = mails.due(clock.instant(), properties.batchSize());
+            if (due.isEmpty()) {
+                return total;
+            }
+            int delivered = deliver(due);
+            total += delivered;
+            if (delivered == 0) {
+                // Nothing got through (the server is away): leave the rest to their back-off.
+                return total;
+            }
+        }
     }
 
     private int deliver(List<JdbcMailRepository.Due> batch) {
-        if (batch.isEmpty()) {
-            return 0;
+        int workers = Math.max(1, Math.min(properties.connections(), (batch.size() + 49) / 50));
+        List<List<JdbcMailRepository.Due>> parts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            parts.add(new ArrayList<>());
         }
-        Map<MimeMessage, JdbcMailRepository.Due> byMessage = new IdentityHashMap<>();
-        List<MimeMessage> messages = new ArrayList<>();
-        for (JdbcMailRepository.Due d : batch) {
-            try {
-                MimeMessage m = prepare(d);
-                byMessage.put(m, d);
-                messages.add(m);
-            } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                // A mail that cannot even be built will not get better: give it up at once.
-                log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
-                mails.failed(d.id(), e.toString(), clock.instant(), true);
-                failed.increment();
+        for (int i = 0; i < batch.size(); i++) {
+            parts.get(i % workers).add(batch.get(i));
+        }
+        AtomicInteger delivered = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<JdbcMailRepository.Due> part : parts) {
+                running.add(pool.submit(() -> delivered.addAndGet(deliverOverOneConnection(part))));
             }
-        }
-        Map<MimeMessage, Exception> failures = transport.send(messages);
-        Instant now = clock.instant();
-        int delivered = 0;
-        for (MimeMessage m : messages) {
-            JdbcMailRepository.Due d = byMessage.get(m);
-            Exception failure = failures.get(m);
-            if (failure == null) {
-                mails.sent(d.id(), messageId(m), now);
-                sent.increment();
-                delivered++;
-            } else {
-                int attempts = d.attempts() + 1;
-                boolean giveUp = attempts >= properties.maxAttempts();
-                Duration wait = backoff(attempts);
-                mails.failed(d.id(), failure.toString(), now.plus(wait), giveUp);
-                failed.increment();
-                if (giveUp) {
-                    log.error("Mail {} to {} given up after {} attempts: {}", d.id(), d.to(), attempts, failure.toString());
-                } else {
-                    log.warn("Mail {} not delivered (attempt {}), next try in {}: {}", d.id(), attempts, wait, failure.toString());
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    log.error("A mail delivery worker failed", e);
                 }
             }
         }
+        return delivered.get();
+    }
+
+    private int deliverOverOneConnection(List<JdbcMailRepository.Due> part) {
+        int delivered = 0;
+        MailTransport.Connection connection;
+        try {
+            connection = transport.open();
+        } catch (MessagingException | RuntimeException e) {
+            part.forEach(d -> failure(d, e));
+            return 0;
+        }
+        try (connection) {
+            for (int i = 0; i < part.size(); i++) {
+                JdbcMailRepository.Due d = part.get(i);
+                MimeMessage message;
+                try {
+                    message = prepare(d);
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                    // A mail that cannot even be built will not get better: give it up at once.
+                    log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
+                    mails.failed(d.id(), e.toString(), clock.instant(), true);
+                    failed.increment();
+                    continue;
+                }
+                try {
+                    connection.send(message);
+                } catch (MessagingException | RuntimeException e) {
+                    failure(d, e);
+                    if (isConnectionLost(e)) {
+                        part.subList(i + 1, part.size()).forEach(rest -> failure(rest, e));
+                        return delivered;
+                    }
+                    continue;
+                }
+                mails.sent(d.id(), messageId(d), clock.instant());
+                sent.increment();
+                delivered++;
+            }
+        }
         return delivered;
+    }
+
+    private void failure(JdbcMailRepository.Due d, Exception e) {
+        int attempts = d.attempts() + 1;
+        boolean giveUp = attempts >= properties.maxAttempts();
+        Duration wait = backoff(attempts);
+        mails.failed(d.id(), e.toString(), clock.instant().plus(wait), giveUp);
+        failed.increment();
+        if (giveUp) {
+            log.error("Mail {} to {} given up after {} attempts: {}", d.id(), d.to(), attempts, e.toString());
+        } else {
+            log.warn("Mail {} not delivered (attempt {}), next try in {}: {}", d.id(), attempts, wait, e.toString());
+        }
+    }
+
+    /** Whether the connection is gone (I/O failure, or the server said 421 and hangs up), not just this mail refused. */
+    private static boolean isConnectionLost(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof IllegalStateException
+                    || String.valueOf(t.getMessage()).startsWith("421")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Duration backoff(int attempts) {
@@ -114,7 +171,7 @@ class MailDelivery {
     }
 
     private MimeMessage prepare(JdbcMailRepository.Due d) throws MessagingException, UnsupportedEncodingException {
-        String id = "<" + d.id() + "." + UUID.randomUUID().toString().substring(0, 8) + "@" + domain + ">";
+        String id = messageId(d);
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -123,8 +180,7 @@ class MailDelivery {
         };
         boolean multipart = d.html() != null;
         MimeMessageHelper helper = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
-        InternetAddress from = new InternetAddress(properties.from(), true);
-        helper.setFrom(from);
+        helper.setFrom(new InternetAddress(properties.from(), true));
         helper.setTo(new InternetAddress(d.to(), true));
         helper.setSubject(d.subject());
         if (multipart) {
@@ -144,11 +200,13 @@ class MailDelivery {
         return message;
     }
 
-    private static String messageId(MimeMessage m) {
+    /** The same for every attempt of one outbox row, so a repeated delivery is recognisable as the same mail. */
+    private String messageId(JdbcMailRepository.Due d) {
         try {
-            return m.getMessageID();
-        } catch (MessagingException e) {
-            return "";
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(d.key().getBytes(StandardCharsets.UTF_8));
+            return "<" + d.id() + "." + HexFormat.of().formatHex(hash, 0, 6) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize   mails handed to SMTP per connection and round
  * @param maxAttempts attempts before a mail is given up (with back-off, about two days)
  * @param retryDelay  first wait after a failure; doubles with every further failure, at most an hour
+ * @param connections SMTP connections used in parallel while a backlog is sent
  */
 @ConfigurationProperties("depesche.mail")
 public record MailProperties(
         @DefaultValue("Depesche <redaktion@depesche.local>") String from,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("400") int batchSize,
         @DefaultValue("60") int maxAttempts,
         @DefaultValue("30s") Duration retryDelay,
-        @DefaultValue("2s") Duration pollInterval) {}
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("4") int connections) {}

@@ -1,47 +1,43 @@
 package de.depesche.mail;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Real SMTP: one connection per batch (Spring's JavaMailSender), failures reported per message. */
+/** Real SMTP over one connection per delivery worker, configured like Spring's mail sender. */
 class SmtpTransport implements MailTransport {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl sender;
     private final String description;
 
-    SmtpTransport(JavaMailSender sender, String description) {
+    SmtpTransport(JavaMailSenderImpl sender, String description) {
         this.sender = sender;
         this.description = description;
     }
 
     @Override
-    public Map<MimeMessage, Exception> send(List<MimeMessage> messages) {
-        Map<MimeMessage, Exception> failures = new IdentityHashMap<>();
-        if (messages.isEmpty()) {
-            return failures;
-        }
-        try {
-            sender.send(messages.toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            if (e.getFailedMessages().isEmpty()) {
-                messages.forEach(m -> failures.put(m, e));
+    public Connection open() throws MessagingException {
+        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+        String user = sender.getUsername() == null || sender.getUsername().isEmpty() ? null : sender.getUsername();
+        String password = user == null ? null : sender.getPassword();
+        transport.connect(sender.getHost(), sender.getPort(), user, password);
+        return new Connection() {
+            @Override
+            public void send(MimeMessage message) throws MessagingException {
+                transport.sendMessage(message, message.getAllRecipients());
             }
-            e.getFailedMessages().forEach((message, failure) -> {
-                if (message instanceof MimeMessage m) {
-                    failures.put(m, failure);
+
+            @Override
+            public void close() {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the server went away first; nothing left to release
                 }
-            });
-        } catch (MailException e) {
-            messages.forEach(m -> failures.put(m, e));
-        }
-        return failures;
+            }
+        };
     }
 
     @Override
