@@ -38,9 +38,13 @@ public class ClusterScheduler implements SmartLifecycle {
      * @param enabled         whether this node executes scheduled work (an operator may reserve nodes for readers)
      * @param pollingInterval how often a node looks for due work
      */
+    /**
+     * @param heartbeatInterval how often a node says it is still working on a task; a task whose node has
+     *                          missed six heartbeats is taken over by another node (work of a crashed node resumes)
+     */
     @ConfigurationProperties("depesche.scheduler")
     record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration pollingInterval,
-                    @DefaultValue("4") int threads) {}
+                    @DefaultValue("4") int threads, @DefaultValue("20s") Duration heartbeatInterval) {}
 
     @Override
     public void start() {
@@ -58,6 +62,8 @@ public class ClusterScheduler implements SmartLifecycle {
                 .startTasks(recurring)
                 .pollingInterval(settings.pollingInterval())
                 .threads(settings.threads())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(6)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler = s;

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Subscriptions at scale, against a real SMTP conversation (bench/lib/smtp_sink.py on loopback):
+#  1. 100 000 confirmed subscribers of mixed kinds; an article is published through the API:
+#     time from publish to all matches found (target ≤ 300 ms) and mails handed to SMTP per second
+#     (target ≥ 1 000/s);
+#  2. a newsletter to 10 000 recipients; the process is killed (-9) mid-send and restarted:
+#     every mail must arrive, each once (duplicates are counted, and they keep their Message-ID);
+#  3. the SMTP server refuses for a minute during a send, then recovers: nothing may be lost.
+#
+#   bench/subscription-load.sh
+#
+# Needs: a built jar (./mvnw -DskipTests package), python3, psql and the local PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=18095
+SMTP=2526
+TOKEN=dp_bench_token_0123456789abcdefghij
+SCHEMA="bench_subs_$$"
+WORK=$(mktemp -d)
+JAR=$(ls target/depesche-*.jar 2>/dev/null | grep -v original | head -1)
+[ -n "$JAR" ] || { echo "build first: ./mvnw -DskipTests package" >&2; exit 1; }
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PSQL=(psql -h 127.0.0.1 -U postgres -d test -qtA)
+q() { "${PSQL[@]}" -c "set search_path = $SCHEMA; $1"; }
+cleanup() {
+  kill -9 "${APP:-}" 2>/dev/null || true; kill "${SINK:-}" 2>/dev/null || true; sleep 1
+  "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"${PSQL[@]}" -c "create schema $SCHEMA" >/dev/null
+python3 bench/lib/smtp_sink.py $SMTP "$WORK/received.log" & SINK=$!
+
+start_app() {
+  DEPESCHE_DATA_DIR="$WORK/data" DEPESCHE_DEMO_CONTENT=always SERVER_PORT=$PORT DEPESCHE_ADMIN_API_TOKEN=$TOKEN \
+  DEPESCHE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" DEPESCHE_DB_USER=postgres \
+  DEPESCHE_SMTP_HOST=127.0.0.1 DEPESCHE_SMTP_PORT=$SMTP DEPESCHE_MAIL_RETRY_DELAY=10s DEPESCHE_SCHEDULER_POLLING_INTERVAL=1s \
+  DEPESCHE_SCHEDULER_HEARTBEAT_INTERVAL=5s DEPESCHE_SUBSCRIPTIONS_MAX_MAILS_PER_HOUR=1000 DEPESCHE_SUBSCRIPTIONS_REQUESTS_PER_NETWORK=100000 DEPESCHE_NEWSLETTER_AUTO_SEND=false \
+    "$JAVA" -Xmx2g -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return; sleep 1; done
+  echo "the application did not start" >&2; tail -50 "$WORK/app.log" >&2; exit 1
+}
+api() { curl -fs -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" "$@"; }
+wait_for() { for _ in $(seq 1 "$2"); do [ "$(q "$1")" = "$3" ] && return 0; sleep 1; done; return 1; }
+
+start_app
+echo "seeding 100 000 confirmed subscribers ..." >&2
+TAGS=$(q "select string_agg(quote_literal(slug), ',') from (select slug from tag order by id limit 5) t")
+ARTICLES=$(q "select string_agg(id::text, ',') from article")
+q "insert into subscriber (email, manage_token, feed_token, language, created_at, confirmed_at)
+   select 'bench' || g || '@example.org', md5('m' || g), md5('f' || g), 'de', now(), now() from generate_series(1, 100000) g" >/dev/null
+q "insert into subscription (subscriber_id, kind, target, label, channel, status, requested_at, confirmed_at, consent_version, consent_network_hash)
+   select s.id,
+     case when s.id % 10 < 4 then 'CATEGORY' when s.id % 10 < 6 then 'TAG' when s.id % 10 < 7 then 'AUTHOR'
+          when s.id % 10 < 8 then 'SIMILAR' else 'NEWSLETTER' end,
+     case when s.id % 10 < 4 then (array['sicherheitspolitik','technik','kuenstliche-intelligenz','cybersicherheit'])[1 + (s.id / 10) % 4]
+          when s.id % 10 < 6 then (array[$TAGS])[1 + (s.id / 10) % 5]
+          when s.id % 10 < 7 then 'administration'
+          when s.id % 10 < 8 then ((array[$ARTICLES])[1 + (s.id / 10) % 10])::text
+          else 'weekly' end,
+     'Bench', 'EMAIL', 'ACTIVE', now(), now(), 'bench', 'bench'
+   from subscriber s where s.email like 'bench%'" >/dev/null
+echo "  $(q "select count(*) from subscription where status = 'ACTIVE'") active subscriptions" >&2
+
+# --- 1. publish → matches → mails ---------------------------------------------------------------
+TAG1=$(q "select slug from tag order by id limit 1")
+BODY=$(q "select replace(body_markdown, '\"', '') from article order by id limit 1" | tr '\n' ' ' | sed 's/\\/ /g')
+RESPONSE=$(api -X POST "http://127.0.0.1:$PORT/api/v1/articles" -d "{\"title\":\"Benchmark: Neue Regeln für KI-Chips und Cyberabwehr\",\"dateline\":\"BERLIN\",\"lead\":\"Ein Artikel für die Messung.\",\"body\":\"$BODY\",\"categories\":[\"technik\"],\"tags\":[\"$TAG1\"],\"status\":\"published\"}")
+ID=$(echo "$RESPONSE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+wait_for "select count(*) > 0 from subscription_delivery where article_id = $ID" 30 t || true
+sleep 3
+MATCHES=$(q "select count(*) from subscription_delivery where article_id = $ID")
+MATCH_MS=$(q "select round(extract(epoch from (max(d.matched_at) - a.published_at)) * 1000) from subscription_delivery d join article a on a.id = d.article_id where a.id = $ID")
+LOGGED=$(grep -o "Article $ID matched [0-9]* subscriptions in [0-9]* ms" "$WORK/app.log" | tail -1)
+echo "waiting for $MATCHES news mails ..." >&2
+wait_for "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'" 900 "$MATCHES" || true
+NEWS_SENT=$(q "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'")
+SMTP_RATE=$(q "select round(count(*) / greatest(extract(epoch from (max(sent_at) - min(sent_at))), 0.001)) from mail_outbox where kind = 'subscription.news' and status = 'SENT'")
+QUEUE_RATE=$(q "select round(count(*) / greatest(extract(epoch from (max(created_at) - min(created_at))), 0.001)) from mail_outbox where kind = 'subscription.news'")
+
+# --- 2. kill -9 during a newsletter to 10 000 ------------------------------------------------------
+: > "$WORK/received.log"
+ISSUE=$(api -X POST "http://127.0.0.1:$PORT/api/v1/newsletter/issues" -d '{"frequency":"weekly","subject":"Bench-Newsletter"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for _ in $(seq 1 600); do [ "$(wc -l < "$WORK/received.log")" -ge 3000 ] && break; sleep 0.05; done
+AT_KILL=$(wc -l < "$WORK/received.log")
+kill -9 $APP; wait $APP 2>/dev/null || true
+echo "killed at $AT_KILL received mails; restarting ..." >&2
+start_app
+wait_for "select count(*) from mail_outbox where idempotency_key like 'newsletter:$ISSUE:%' and status = 'SENT'" 600 10000 || true
+sleep 3
+NL_QUEUED=$(q "select count(*) from mail_outbox where idempotency_key like 'newsletter:$ISSUE:%'")
+NL_IDS=$(q "select string_agg(id::text, ' ') from mail_outbox where idempotency_key like 'newsletter:$ISSUE:%'" | tr ' ' '\n' | sort > "$WORK/nl-ids.txt"; wc -l < "$WORK/nl-ids.txt")
+cut -d' ' -f1 "$WORK/received.log" | sort > "$WORK/arrived.txt"
+NL_ARRIVED=$(comm -12 "$WORK/nl-ids.txt" <(sort -u "$WORK/arrived.txt") | wc -l)
+NL_RAW=$(grep -c -F -f "$WORK/nl-ids.txt" "$WORK/arrived.txt" || true)
+NL_DUPLICATES=$(( NL_RAW - NL_ARRIVED ))
+NL_SAME_ID=$(cut -d' ' -f1,2 "$WORK/received.log" | sort | uniq -d | wc -l)
+
+# --- 3. SMTP refuses for a minute ----------------------------------------------------------------
+: > "$WORK/received.log"
+touch "$WORK/refuse"
+for i in $(seq 1 500); do
+  api -X POST "http://127.0.0.1:$PORT/api/v1/subscriptions" -d "{\"email\":\"outage$i@example.org\",\"kind\":\"category\",\"target\":\"technik\"}" >/dev/null || true
+done
+sleep 60
+rm -f "$WORK/refuse"
+wait_for "select count(*) from mail_outbox where to_address like 'outage%' and status = 'SENT'" 300 500 || true
+OUT_QUEUED=$(q "select count(*) from mail_outbox where to_address like 'outage%'")
+OUT_SENT=$(q "select count(*) from mail_outbox where to_address like 'outage%' and status = 'SENT'")
+OUT_FAILED_ATTEMPTS=$(q "select coalesce(sum(attempts - 1), 0) from mail_outbox where to_address like 'outage%'")
+OUT_ARRIVED=$(wc -l < "$WORK/received.log")
+
+echo
+echo "1. publish → match → mail (100 000 subscribers):"
+echo "   deliveries matched:            $MATCHES"
+echo "   publish → all matches found:   ${MATCH_MS} ms (target ≤ 300 ms; matcher log: $LOGGED)"
+echo "   news mails handed to SMTP:     $NEWS_SENT at $SMTP_RATE mails/s (target ≥ 1 000/s; = $(awk -v r="$SMTP_RATE" 'BEGIN {printf "%.2f", r / 1000}')× target)"
+echo "   news mails queued (rendered):  $QUEUE_RATE mails/s"
+echo "2. newsletter, killed with -9 at $AT_KILL received, restarted:"
+echo "   mails due: $NL_QUEUED; arrived (distinct): $NL_ARRIVED; repeats: $NL_DUPLICATES (each with its original Message-ID: $NL_SAME_ID)"
+echo "3. SMTP refused for 60 s, then recovered:"
+echo "   confirmation mails queued: $OUT_QUEUED; sent: $OUT_SENT; arrived: $OUT_ARRIVED; refused attempts retried: $OUT_FAILED_ATTEMPTS"
