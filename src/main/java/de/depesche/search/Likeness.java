@@ -1,0 +1,145 @@
+package de.depesche.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.ClassicSimilarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Content similarity between indexed articles. The most telling analysed terms of an article
+ * (sublinear tf × idf, from its term vector) become a weighted query against the others; the terms of
+ * its closest neighbours are then mixed in (pseudo-relevance feedback), which pulls the ranking
+ * towards the article's topic rather than towards single shared names. Scores are divided by the
+ * article's score against that same query, so 1.0 means "says the same" and 0.3 "shares some of the topic".
+ */
+final class Likeness {
+
+    // Tuned on the 10kGNAD dev split (bench/search-quality.sh): 100 terms, 3 neighbours at half weight.
+    static final int QUERY_TERMS = 100;
+    static final int FEEDBACK_DOCS = 3;
+    static final double FEEDBACK_WEIGHT = 0.5;
+    /** A term in more than this share of all articles says nothing about a topic. */
+    static final double MAX_DOC_SHARE = 0.3;
+    static final Similarity SIMILARITY = new ClassicSimilarity();
+
+    /** @param similarity content similarity, 0…1 */
+    record Match(int doc, long articleId, double similarity, long publishedMillis) {}
+
+    private Likeness() {}
+
+    /**
+     * The articles most like the one at {@code doc}, best first.
+     *
+     * @param filter restricts the candidates (e.g. "published before"), or null
+     */
+    static List<Match> like(IndexSearcher searcher, int doc, long articleId, @Nullable Query filter, int limit)
+            throws IOException {
+        IndexSearcher s = new IndexSearcher(searcher.getIndexReader());
+        s.setSimilarity(SIMILARITY);
+        Map<BytesRef, Double> weights = weights(s.getIndexReader(), doc);
+        if (weights.isEmpty()) {
+            return List.of();
+        }
+        Term self = new Term(IndexedArticle.KEY, IndexedArticle.key(articleId));
+        if (FEEDBACK_DOCS > 0) {
+            TopDocs first = s.search(others(query(weights), self, null), FEEDBACK_DOCS);
+            for (ScoreDoc neighbour : first.scoreDocs) {
+                weights(s.getIndexReader(), neighbour.doc).forEach((term, w) ->
+                        weights.merge(term, FEEDBACK_WEIGHT / FEEDBACK_DOCS * w, Double::sum));
+            }
+        }
+        Query terms = query(weights);
+        TopDocs own = s.search(new BooleanQuery.Builder()
+                .add(terms, BooleanClause.Occur.MUST)
+                .add(new TermQuery(self), BooleanClause.Occur.FILTER).build(), 1);
+        if (own.scoreDocs.length == 0 || own.scoreDocs[0].score <= 0) {
+            return List.of();
+        }
+        double ownScore = own.scoreDocs[0].score;
+        TopDocs hits = s.search(others(terms, self, filter), limit);
+        var stored = s.storedFields();
+        List<Match> matches = new ArrayList<>(hits.scoreDocs.length);
+        for (ScoreDoc hit : hits.scoreDocs) {
+            Document d = stored.document(hit.doc, Set.of(IndexedArticle.ID, IndexedArticle.PUBLISHED));
+            matches.add(new Match(hit.doc, d.getField(IndexedArticle.ID).numericValue().longValue(),
+                    Math.min(1.0, hit.score / ownScore), d.getField(IndexedArticle.PUBLISHED).numericValue().longValue()));
+        }
+        return matches;
+    }
+
+    private static Query others(Query terms, Term self, @Nullable Query filter) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(terms, BooleanClause.Occur.MUST)
+                .add(new TermQuery(self), BooleanClause.Occur.MUST_NOT);
+        if (filter != null) {
+            b.add(filter, BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** The article's l2-normalised sublinear tf-idf weights of its most telling terms. */
+    private static Map<BytesRef, Double> weights(IndexReader reader, int doc) throws IOException {
+        Terms vector = reader.termVectors().get(doc, IndexedArticle.CONTENT);
+        Map<BytesRef, Double> result = new HashMap<>();
+        if (vector == null) {
+            return result;
+        }
+        int n = reader.numDocs();
+        int maxDf = Math.max(2, (int) (n * MAX_DOC_SHARE));
+        PriorityQueue<Map.Entry<BytesRef, Double>> best = new PriorityQueue<>(Map.Entry.comparingByValue());
+        TermsEnum it = vector.iterator();
+        BytesRef term;
+        while ((term = it.next()) != null) {
+            if (term.length < 3) {
+                continue;
+            }
+            long tf = it.totalTermFreq();
+            Term t = new Term(IndexedArticle.CONTENT, BytesRef.deepCopyOf(term));
+            int df = reader.docFreq(t);
+            if (df < 2 || df > maxDf) {
+                continue;
+            }
+            double w = (1 + Math.log(tf)) * Math.log((double) n / df);
+            best.add(Map.entry(t.bytes(), w));
+            if (best.size() > QUERY_TERMS) {
+                best.poll();
+            }
+        }
+        double norm = Math.sqrt(best.stream().mapToDouble(e -> e.getValue() * e.getValue()).sum());
+        best.forEach(e -> result.put(e.getKey(), e.getValue() / norm));
+        return result;
+    }
+
+    private static Query query(Map<BytesRef, Double> weights) {
+        List<Map.Entry<BytesRef, Double>> top = weights.entrySet().stream()
+                .sorted(Map.Entry.<BytesRef, Double>comparingByValue().reversed())
+                .limit(QUERY_TERMS).toList();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (var e : top) {
+            b.add(new BoostQuery(new TermQuery(new Term(IndexedArticle.CONTENT, e.getKey())), e.getValue().floatValue()),
+                    BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+}
