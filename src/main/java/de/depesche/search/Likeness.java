@@ -106,7 +106,8 @@ final class Likeness {
             return result;
         }
         int n = reader.numDocs();
-        int maxDf = Math.max(2, (int) (n * MAX_DOC_SHARE));
+        // On a young site with a handful of articles every shared word is "common"; the rule waits for enough articles.
+        int maxDf = n < 20 ? n - 1 : (int) (n * MAX_DOC_SHARE);
         PriorityQueue<Map.Entry<BytesRef, Double>> best = new PriorityQueue<>(Map.Entry.comparingByValue());
         TermsEnum it = vector.iterator();
         BytesRef term;
