@@ -4,7 +4,8 @@
 # Usage: bench/search-quality.sh [path/to/gnad-articles-dev.tsv]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 data=${1:-../shared/data/gnad-articles-dev.tsv}
 [ -f "$data" ] || data=/work/shared/data/gnad-articles-dev.tsv
 ./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" de.depesche.search.SearchQualityBenchmark "$data"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" de.depesche.search.SearchQualityBenchmark "$data" 2> >(grep -v -e WARNING -e "^$" >&2)

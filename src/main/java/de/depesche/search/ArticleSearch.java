@@ -64,20 +64,24 @@ public class ArticleSearch {
         int wanted = Math.clamp(limit, 1, MAX_SIMILAR);
         long now = clock.millis();
         double halfLife = Math.max(1, properties.similarHalfLife().toMillis());
-        return index.read(s -> {
-            int doc = LiveIndex.docOf(s, articleId);
-            if (doc < 0) {
-                return List.of();
-            }
-            List<Ranked> ranked = new ArrayList<>();
-            for (Likeness.Match m : Likeness.like(s, doc, articleId, null, Math.max(SIMILAR_CANDIDATES, wanted))) {
-                double age = Math.max(0, now - m.publishedMillis());
-                double recency = OLDEST_SHARE + (1 - OLDEST_SHARE) * Math.pow(2, -age / halfLife);
-                ranked.add(new Ranked(m, m.similarity() * recency));
-            }
-            ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
-            return similar(s, ranked.stream().limit(wanted).toList());
-        });
+        return index.read(s -> similar(s, articleId, wanted, now, halfLife));
+    }
+
+    /** The closest articles, content similarity × a recency factor (1.0 for new articles, towards 0.6 for old ones). */
+    static List<SimilarArticle> similar(IndexSearcher s, long articleId, int wanted, long now, double halfLife)
+            throws IOException {
+        int doc = LiveIndex.docOf(s, articleId);
+        if (doc < 0) {
+            return List.of();
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (Likeness.Match m : Likeness.like(s, doc, articleId, null, Math.max(SIMILAR_CANDIDATES, wanted))) {
+            double age = Math.max(0, now - m.publishedMillis());
+            double recency = OLDEST_SHARE + (1 - OLDEST_SHARE) * Math.pow(2, -age / halfLife);
+            ranked.add(new Ranked(m, m.similarity() * recency));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        return similar(s, ranked.stream().limit(wanted).toList());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
@@ -63,7 +64,7 @@ final class Likeness {
         }
         Term self = new Term(IndexedArticle.KEY, IndexedArticle.key(articleId));
         if (FEEDBACK_DOCS > 0) {
-            TopDocs first = s.search(others(query(weights), self, null), FEEDBACK_DOCS);
+            TopDocs first = s.search(others(query(weights), self, null), top(FEEDBACK_DOCS));
             for (ScoreDoc neighbour : first.scoreDocs) {
                 weights(s.getIndexReader(), neighbour.doc).forEach((term, w) ->
                         weights.merge(term, FEEDBACK_WEIGHT / FEEDBACK_DOCS * w, Double::sum));
@@ -77,7 +78,7 @@ final class Likeness {
             return List.of();
         }
         double ownScore = own.scoreDocs[0].score;
-        TopDocs hits = s.search(others(terms, self, filter), limit);
+        TopDocs hits = s.search(others(terms, self, filter), top(limit));
         var stored = s.storedFields();
         List<Match> matches = new ArrayList<>(hits.scoreDocs.length);
         for (ScoreDoc hit : hits.scoreDocs) {
@@ -86,6 +87,11 @@ final class Likeness {
                     Math.min(1.0, hit.score / ownScore), d.getField(IndexedArticle.PUBLISHED).numericValue().longValue()));
         }
         return matches;
+    }
+
+    /** The best {@code n}, without counting every match: lets Lucene skip what cannot make the top. */
+    private static TopScoreDocCollectorManager top(int n) {
+        return new TopScoreDocCollectorManager(n, null, n);
     }
 
     private static Query others(Query terms, Term self, @Nullable Query filter) {

@@ -27,6 +27,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -52,6 +54,10 @@ final class SearchEngine {
             IndexedArticle.AUTHOR, 1.0f);
     private static final float COMPOUND_PARTS_WEIGHT = 0.7f;
     private static final int SNIPPET_LENGTH = 320;
+    /** Matches are counted exactly up to here ("more than 500 results" beyond): counting all costs time on common words. */
+    static final int COUNT_UP_TO = 500;
+    /** Snippets come from the first this many characters of a text; the rest of a very long article adds cost, not value. */
+    private static final int HIGHLIGHT_CHARS = 20_000;
 
     /**
      * @param recencyWeight  how much newer articles lead (0 = off)
@@ -185,9 +191,9 @@ final class SearchEngine {
         int size = SearchQuery.PAGE_SIZE;
         int wanted = q.page() * size;
         TopDocs top = q.sort() == SearchSort.DATE
-                ? searcher.search(query, wanted, new Sort(LongField.newSortField(IndexedArticle.PUBLISHED, true,
-                SortedNumericSelector.Type.MAX)))
-                : searcher.search(query, wanted);
+                ? searcher.search(query, new TopFieldCollectorManager(new Sort(LongField.newSortField(IndexedArticle.PUBLISHED,
+                true, SortedNumericSelector.Type.MAX)), wanted, null, COUNT_UP_TO))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, COUNT_UP_TO));
         long total = top.totalHits.value();
         boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         if (total == 0) {
@@ -206,7 +212,7 @@ final class SearchEngine {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.queryAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(0)
-                .withMaxLength(ArticleLimits.BODY_CHARS)
+                .withMaxLength(HIGHLIGHT_CHARS)
                 .build();
         String[] fields = {IndexedArticle.TITLE, IndexedArticle.LEAD, IndexedArticle.BODY};
         Map<String, String[]> marked = highlighter.highlightFields(fields, query, docs, new int[] {1, 1, 2});
