@@ -160,10 +160,10 @@ class IndexKeeper implements SmartLifecycle {
         return current != null;
     }
 
-    /** Start before the web server takes requests, stop after it. */
+    /** Start before the web server takes requests, stop after it has stopped taking them. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     // --- reading -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package de.depesche.search;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -71,17 +74,30 @@ final class Likeness {
             }
         }
         Query terms = query(weights);
-        TopDocs own = s.search(new BooleanQuery.Builder()
-                .add(terms, BooleanClause.Occur.MUST)
-                .add(new TermQuery(self), BooleanClause.Occur.FILTER).build(), 1);
-        if (own.scoreDocs.length == 0 || own.scoreDocs[0].score <= 0) {
+        // The article itself is nearly always the best match for its own terms: one search gives both
+        // its own score (for the 0…1 scale) and the others. Only when it is not on top is it asked alone.
+        TopDocs hits = s.search(filtered(terms, filter, self), top(limit + 1));
+        double ownScore = -1;
+        List<ScoreDoc> others = new ArrayList<>(hits.scoreDocs.length);
+        for (ScoreDoc hit : hits.scoreDocs) {
+            if (hit.doc == doc) {
+                ownScore = hit.score;
+            } else {
+                others.add(hit);
+            }
+        }
+        if (ownScore < 0) {
+            TopDocs own = s.search(new BooleanQuery.Builder()
+                    .add(terms, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(self), BooleanClause.Occur.FILTER).build(), 1);
+            ownScore = own.scoreDocs.length == 0 ? 0 : own.scoreDocs[0].score;
+        }
+        if (ownScore <= 0) {
             return List.of();
         }
-        double ownScore = own.scoreDocs[0].score;
-        TopDocs hits = s.search(others(terms, self, filter), top(limit));
         var stored = s.storedFields();
-        List<Match> matches = new ArrayList<>(hits.scoreDocs.length);
-        for (ScoreDoc hit : hits.scoreDocs) {
+        List<Match> matches = new ArrayList<>(others.size());
+        for (ScoreDoc hit : others.subList(0, Math.min(limit, others.size()))) {
             Document d = stored.document(hit.doc, Set.of(IndexedArticle.ID, IndexedArticle.PUBLISHED));
             matches.add(new Match(hit.doc, d.getField(IndexedArticle.ID).numericValue().longValue(),
                     Math.min(1.0, hit.score / ownScore), d.getField(IndexedArticle.PUBLISHED).numericValue().longValue()));
@@ -92,6 +108,19 @@ final class Likeness {
     /** The best {@code n}, without counting every match: lets Lucene skip what cannot make the top. */
     private static TopScoreDocCollectorManager top(int n) {
         return new TopScoreDocCollectorManager(n, null, n);
+    }
+
+    /** The terms, among the candidates the filter allows plus the article itself. */
+    private static Query filtered(Query terms, @Nullable Query filter, Term self) {
+        if (filter == null) {
+            return terms;
+        }
+        return new BooleanQuery.Builder()
+                .add(terms, BooleanClause.Occur.MUST)
+                .add(new BooleanQuery.Builder()
+                        .add(filter, BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(self), BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.FILTER)
+                .build();
     }
 
     private static Query others(Query terms, Term self, @Nullable Query filter) {
@@ -123,7 +152,7 @@ final class Likeness {
             }
             long tf = it.totalTermFreq();
             Term t = new Term(IndexedArticle.CONTENT, BytesRef.deepCopyOf(term));
-            int df = reader.docFreq(t);
+            int df = documentFrequency(reader, t);
             if (df < 2 || df > maxDf) {
                 continue;
             }
@@ -136,6 +165,27 @@ final class Likeness {
         double norm = Math.sqrt(best.stream().mapToDouble(e -> e.getValue() * e.getValue()).sum());
         best.forEach(e -> result.put(e.getKey(), e.getValue() / norm));
         return result;
+    }
+
+    /**
+     * How many articles contain a term. Looking it up costs a seek per index segment; the counts move
+     * slowly, so they are kept for a minute (per index: the reader's cache key).
+     */
+    private static final Cache<Object, Integer> DOCUMENT_FREQUENCIES = Caffeine.newBuilder()
+            .maximumSize(1_000_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    private record FrequencyKey(Object index, BytesRef term) {}
+
+    private static int documentFrequency(IndexReader reader, Term term) {
+        var helper = reader.getReaderCacheHelper();
+        Object index = helper == null ? reader : helper.getKey();
+        return DOCUMENT_FREQUENCIES.get(new FrequencyKey(index, term.bytes()), k -> {
+            try {
+                return reader.docFreq(term);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static Query query(Map<BytesRef, Double> weights) {
