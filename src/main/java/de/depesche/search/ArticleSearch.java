@@ -38,6 +38,7 @@ public class ArticleSearch {
     private final SearchEngine engine;
     private final SearchProperties properties;
     private final Clock clock;
+    private final SimilarCache cache = new SimilarCache();
 
     ArticleSearch(IndexKeeper index, ArticleManagement articles, GermanAnalysis analysis, SearchProperties properties,
                   SiteProperties site, Clock clock) {
@@ -64,7 +65,7 @@ public class ArticleSearch {
         int wanted = Math.clamp(limit, 1, MAX_SIMILAR);
         long now = clock.millis();
         double halfLife = Math.max(1, properties.similarHalfLife().toMillis());
-        return index.read(s -> similar(s, articleId, wanted, now, halfLife));
+        return index.read(s -> cache.get(s, articleId, wanted, () -> similar(s, articleId, wanted, now, halfLife)));
     }
 
     /** The closest articles, content similarity × a recency factor (1.0 for new articles, towards 0.6 for old ones). */
