@@ -71,7 +71,7 @@ ID=$(echo "$RESPONSE" | python3 -c 'import json,sys; print(json.load(sys.stdin)[
 wait_for "select count(*) > 0 from subscription_delivery where article_id = $ID" 30 t || true
 sleep 3
 MATCHES=$(q "select count(*) from subscription_delivery where article_id = $ID")
-MATCH_MS=$(q "select round(extract(epoch from (max(d.matched_at) - a.published_at)) * 1000) from subscription_delivery d join article a on a.id = d.article_id where a.id = $ID")
+MATCH_MS=$(q "select round(extract(epoch from (max(d.matched_at) - max(a.published_at))) * 1000) from subscription_delivery d join article a on a.id = d.article_id where a.id = $ID")
 LOGGED=$(grep -o "Article $ID matched [0-9]* subscriptions in [0-9]* ms" "$WORK/app.log" | tail -1)
 echo "waiting for $MATCHES news mails ..." >&2
 wait_for "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'" 900 "$MATCHES" || true

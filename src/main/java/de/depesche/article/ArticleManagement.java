@@ -147,6 +147,22 @@ public class ArticleManagement {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /**
+     * Published articles with everything readers see (body, categories, tags), by id and oldest id
+     * first, for rebuilding derived data such as a search index in batches.
+     */
+    public List<Article> publishedBatch(long afterId, int limit) {
+        return articles.publishedBatch(afterId, Math.clamp(limit, 1, 1_000));
+    }
+
+    /**
+     * Every article whose visible state changed after ({@code since}, {@code afterId}), in the order
+     * (updatedAt, id): a cheap change feed that each node follows to keep its own derived data current.
+     */
+    public List<ArticleChange> changedSince(Instant since, long afterId, int limit) {
+        return articles.changedSince(since, afterId, Math.clamp(limit, 1, 10_000));
+    }
+
     public long publishedCount() {
         return articles.count(JdbcArticleRepository.Filter.published());
     }

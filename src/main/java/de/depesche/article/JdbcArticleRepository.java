@@ -205,6 +205,45 @@ class JdbcArticleRepository {
                 categories.getOrDefault(t.id(), List.of()), t.image())).toList();
     }
 
+    List<Article> publishedBatch(long afterId, int limit) {
+        List<Article> bare = jdbc.sql("""
+                        select * from article where status = 'PUBLISHED' and id > :after order by id limit :limit
+                        """)
+                .param("after", afterId).param("limit", limit)
+                .query(this::article).list();
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        List<Long> ids = bare.stream().map(Article::id).toList();
+        Map<Long, List<Category>> categories = categoriesOf(ids);
+        Map<Long, List<Tag>> tags = new HashMap<>();
+        jdbc.sql("""
+                        select at2.article_id, t.id, t.name, t.slug from article_tag at2 join tag t on t.id = at2.tag_id
+                        where at2.article_id in (:ids) order by at2.article_id, at2.position
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getLong("article_id"), k -> new ArrayList<>())
+                        .add(new Tag(rs.getLong("id"), rs.getString("name"), rs.getString("slug"))))
+                .list();
+        return bare.stream().map(a -> new Article(a.id(), a.title(), a.slug(), a.dateline(), a.lead(), a.bodyMarkdown(),
+                a.bodyHtml(), a.status(), a.authorId(), a.publishAt(), a.publishedAt(), a.updatedAt(), a.createdAt(),
+                categories.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()),
+                a.seoTitle(), a.seoDescription(), a.image(), a.version())).toList();
+    }
+
+    List<ArticleChange> changedSince(Instant since, long afterId, int limit) {
+        return jdbc.sql("""
+                        select id, status, updated_at from article
+                        where updated_at > :since or (updated_at = :since and id > :after)
+                        order by updated_at, id
+                        limit :limit
+                        """)
+                .param("since", Timestamp.from(since)).param("after", afterId).param("limit", limit)
+                .query((rs, n) -> new ArticleChange(rs.getLong("id"), ArticleStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     long count(Filter filter) {
         return jdbc.sql("select count(*) from article a where " + filter.where())
                 .params(filter.params()).query(Long.class).single();

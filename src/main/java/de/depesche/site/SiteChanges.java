@@ -55,6 +55,15 @@ public class SiteChanges {
         }
     }
 
+    /**
+     * Evicts this node's pages with these tags, without telling other nodes: for derived data that every
+     * node keeps current on its own (its search index), so that a page rendered before the node caught
+     * up is not kept.
+     */
+    public void evictLocally(String... tags) {
+        pageCache.evict(Set.of(tags));
+    }
+
     record Change(long seq, Set<String> tags) {
         static Change of(long seq, String tags) {
             return new Change(seq, Set.copyOf(List.of(tags.split(" "))));

@@ -16,6 +16,7 @@ import de.depesche.account.StaffMember;
 import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
 import de.depesche.mail.MailOutbox;
+import de.depesche.search.SavedSearches;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteSecrets;
 import de.depesche.site.SiteSettingsService;
@@ -40,13 +41,13 @@ public class SubscriptionManagement {
     private final SiteSecrets secrets;
     private final SiteSettingsService settings;
     private final SubscriptionProperties properties;
-    private final List<SavedSearchCheck> searchChecks;
+    private final SavedSearches savedSearches;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionManagement(JdbcSubscriptionRepository repository, ArticleManagement articles, AccountManagement accounts,
                            SubscriptionMails mails, SiteSecrets secrets, SiteSettingsService settings,
-                           SubscriptionProperties properties, List<SavedSearchCheck> searchChecks, Clock clock) {
+                           SubscriptionProperties properties, SavedSearches savedSearches, Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.accounts = accounts;
@@ -54,7 +55,7 @@ public class SubscriptionManagement {
         this.secrets = secrets;
         this.settings = settings;
         this.properties = properties;
-        this.searchChecks = searchChecks;
+        this.savedSearches = savedSearches;
         this.clock = clock;
     }
 
@@ -295,7 +296,7 @@ public class SubscriptionManagement {
                 if (t.length() > QUERY_MAX || t.chars().anyMatch(c -> c < 0x20)) {
                     throw InvalidInput.of("target", "subscription.search.invalid", QUERY_MAX);
                 }
-                searchChecks.forEach(check -> check.verify(t));
+                savedSearches.verify(t);
                 yield t;
             }
             case NEWSLETTER -> {

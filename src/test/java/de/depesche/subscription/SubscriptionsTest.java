@@ -170,6 +170,43 @@ class SubscriptionsTest extends IntegrationTest {
         assertThat(subscriptions.personalFeed(outcome.feedPath().substring(10), 10).orElseThrow().articleIds()).doesNotContain(b.id());
     }
 
+    private static final String GUARANTEES = """
+            Die Außenminister der Europäischen Union haben über langfristige Sicherheitsgarantien für die Ukraine beraten.
+            Diplomaten sprechen von einem Entwurf, der Ausbildung, Waffenlieferungen und Luftverteidigung bündelt.
+            Umstritten bleibt, wie verbindlich die Garantien sein sollen und wer die Kosten trägt.""";
+
+    @Test
+    void similarNewsMeansCloseInContentNotJustASharedTag() {
+        Article original = data.published(unique("Sicherheitsgarantien für die Ukraine"), "BRÜSSEL", GUARANTEES);
+        var feed = (SubscriptionManagement.Outcome.FeedReady) subscriptions.request(new SubscriptionRequest(null,
+                SubscriptionKind.SIMILAR, String.valueOf(original.id()), Channel.FEED, true), "192.0.2.84");
+        String token = feed.feedPath().substring("/feed/abo/".length());
+        Article close = data.published(unique("Neue Runde zu Garantien für Kiew"), "BRÜSSEL", GUARANTEES.replace("beraten", "weiter verhandelt")
+                + "\nDie Botschafter wollen den Entwurf zur Luftverteidigung bis zum Gipfel fertigstellen.");
+        Article unrelated = data.published(unique("Bundesliga: Heimsieg nach Elfmeter"), "DORTMUND",
+                "Die Mannschaft gewann das Spiel am Samstag mit zwei zu eins. Der Trainer lobte die Abwehr und das Publikum.");
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscriptions.personalFeed(token, 20).orElseThrow().articleIds().contains(close.id()));
+        sleep(1500);
+        assertThat(subscriptions.personalFeed(token, 20).orElseThrow().articleIds()).doesNotContain(unrelated.id());
+        assertThat(subscriptions.laterSimilar(original.id(), 10)).contains(close.id()).doesNotContain(unrelated.id());
+    }
+
+    @Test
+    void aSavedSearchFindsNewArticlesWithTheSameGermanAnalysisAsTheSearchPage() {
+        var feed = (SubscriptionManagement.Outcome.FeedReady) subscriptions.request(new SubscriptionRequest(null,
+                SubscriptionKind.SEARCH, "Garantie -Fußball", Channel.FEED, true), "192.0.2.85");
+        String token = feed.feedPath().substring("/feed/abo/".length());
+        Article compound = data.published(unique("Streit um Sicherheitsgarantien"), "BERLIN", GUARANTEES);
+        Article excluded = data.published(unique("Garantie im Fußball"), "MÜNCHEN", "Eine Garantie für den Fußball gibt es nicht.");
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscriptions.personalFeed(token, 20).orElseThrow().articleIds().contains(compound.id()));
+        sleep(1500);
+        assertThat(subscriptions.personalFeed(token, 20).orElseThrow().articleIds()).doesNotContain(excluded.id());
+        assertThatThrownBy(() -> subscriptions.request(new SubscriptionRequest(null, SubscriptionKind.SEARCH, "*wildcard",
+                Channel.FEED, true), "192.0.2.85")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> subscriptions.request(new SubscriptionRequest(null, SubscriptionKind.SEARCH, "der die das",
+                Channel.FEED, true), "192.0.2.85")).isInstanceOf(InvalidInput.class);
+    }
+
     @Test
     void subscribersExportAndEraseTheirData() throws Exception {
         data.category("Technik");

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import de.depesche.moderation.AssistantThresholds;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What a moderator would expect of the assistant, with the shipped models and word list. */
 class ModerationAssistantTest {
 
-    private static final LuceneGermanTerms TERMS = new LuceneGermanTerms();
+    private static final TermAnalyzer TERMS = new de.depesche.search.GermanAnalysis()::terms;
     private static final ModerationAssistant assistant = new ModerationAssistant(TERMS, AssistantThresholds.defaults());
 
     private static final ArticleContext DRONES = new ArticleContext(
@@ -24,11 +23,6 @@ class ModerationAssistantTest {
             Störsender und Abfangdrohnen entlang der Ostflanke vernetzt werden. Die Kosten des Programms sind umstritten:
             Mehrere Mitgliedstaaten verlangen, dass die Europäische Union einen Teil der Rüstungsausgaben übernimmt.
             Der Generalsekretär sprach von einer Aufgabe für die nächsten Jahre.""");
-
-    @AfterAll
-    static void close() {
-        TERMS.close();
-    }
 
     private static Assessment assess(String comment) {
         return assistant.assess(DRONES, List.of(), comment);

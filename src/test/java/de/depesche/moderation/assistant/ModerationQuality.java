@@ -156,7 +156,7 @@ final class ModerationQuality {
 
     /** Off-topic on the OMP posts with their article's title: 5-fold CV of the off-topic weights. */
     static double offTopic(double threshold) throws IOException {
-        LuceneGermanTerms analyzer = new LuceneGermanTerms();
+        TermAnalyzer analyzer = new de.depesche.search.GermanAnalysis()::terms;
         TermWeights idf;
         try (InputStream in = ModerationAssistant.class.getResourceAsStream(ModerationAssistant.TERM_WEIGHTS)) {
             idf = TermWeights.read(in);

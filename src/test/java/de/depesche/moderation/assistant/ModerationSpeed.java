@@ -24,7 +24,7 @@ final class ModerationSpeed {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         List<Job> jobs = jobs();
-        ModerationAssistant assistant = new ModerationAssistant(new LuceneGermanTerms(), AssistantThresholds.defaults());
+        ModerationAssistant assistant = new ModerationAssistant(new de.depesche.search.GermanAnalysis()::terms, AssistantThresholds.defaults());
         long chars = jobs.stream().mapToLong(j -> j.comment().length()).sum();
         System.out.printf(Locale.ROOT, "%d comments (mean %d characters), one thread, %s%n", jobs.size(), chars / jobs.size(),
                 Runtime.version());

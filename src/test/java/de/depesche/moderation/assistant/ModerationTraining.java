@@ -27,7 +27,7 @@ final class ModerationTraining {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : RESOURCES);
         Files.createDirectories(out);
-        LuceneGermanTerms analyzer = new LuceneGermanTerms();
+        TermAnalyzer analyzer = new de.depesche.search.GermanAnalysis()::terms;
 
         List<DevelopmentData.Tweet> tweets = DevelopmentData.germEval();
         TermWeights.Counts counts = TermWeights.count(tweets.stream().map(t -> analyzer.terms(t.text())).toList());

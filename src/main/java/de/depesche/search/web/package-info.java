@@ -1,0 +1,4 @@
+@NullMarked
+package de.depesche.search.web;
+
+import org.jspecify.annotations.NullMarked;

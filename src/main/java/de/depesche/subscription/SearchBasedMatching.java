@@ -1,0 +1,45 @@
+package de.depesche.subscription;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.depesche.article.Article;
+import de.depesche.search.ArticleSearch;
+import de.depesche.search.SavedSearches;
+import de.depesche.search.SimilarArticle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Matching that needs the search module: similar news by content, and saved searches. */
+@Configuration
+class SearchBasedMatching {
+
+    /**
+     * "Similar to X": the new article is close in content to X (German text similarity, not a shared tag).
+     * The pairs are also kept, as the news of X's own "similar news" feed.
+     */
+    @Bean
+    NewsMatcher.ArticleMatcher similarNews(ArticleSearch search, JdbcSubscriptionRepository repository,
+                                           SubscriptionProperties properties) {
+        return (Article article, Instant now) -> {
+            List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
+            for (SimilarArticle e : earlier) {
+                repository.similarNews(e.articleId(), article.id(), e.score(), now);
+            }
+            return repository.match(SubscriptionKind.SIMILAR,
+                    earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
+        };
+    }
+
+    /** Saved searches: each stored query is run against the new article alone. */
+    @Bean
+    NewsMatcher.ArticleMatcher savedSearchMatches(SavedSearches searches, JdbcSubscriptionRepository repository) {
+        return (Article article, Instant now) -> {
+            Map<Long, String> queries = new LinkedHashMap<>();
+            repository.activeSearches().forEach(s -> queries.put(s.id(), s.query()));
+            return repository.matchSubscriptions(searches.matching(queries, article), article.id(), now);
+        };
+    }
+}
