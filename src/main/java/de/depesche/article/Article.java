@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * An article as the newsroom and the reader pages see it.
@@ -53,5 +54,26 @@ public record Article(
     /** The time readers see as the article's date. */
     public Instant displayDate() {
         return publishedAt != null ? publishedAt : publishAt != null ? publishAt : createdAt;
+    }
+
+    /** The body as readers get it, on the article page and in feeds: the dateline before the first paragraph. */
+    public String bodyHtmlWithDateline(String outlet) {
+        return withDateline(bodyHtml, dateline, outlet);
+    }
+
+    /**
+     * Puts the dateline in front of the first paragraph, as newspapers print it:
+     * {@code BRÜSSEL / LONDON (Outlet) – Der erste Satz …}
+     */
+    public static String withDateline(String bodyHtml, @Nullable String places, String outlet) {
+        if (places == null || places.isBlank()) {
+            return bodyHtml;
+        }
+        String dateline = "<span class=\"dateline\">" + HtmlUtils.htmlEscape(places.strip(), "UTF-8") + " ("
+                + HtmlUtils.htmlEscape(outlet, "UTF-8") + ") –</span> ";
+        if (bodyHtml.startsWith("<p>")) {
+            return "<p>" + dateline + bodyHtml.substring(3);
+        }
+        return "<p class=\"dateline-only\">" + dateline + "</p>" + bodyHtml;
     }
 }

@@ -132,9 +132,17 @@ class PageCacheFilter extends OncePerRequestFilter {
         return true;
     }
 
-    private static String key(HttpServletRequest request) {
+    static String key(HttpServletRequest request) {
+        String path = request.getRequestURI();
         String query = request.getQueryString();
-        return query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query;
+        // Feeds read no query parameters; tracking parameters (?utm_source=…) must not fill the cache with copies.
+        return query == null || isFeed(path) ? path : path + '?' + query;
+    }
+
+    /** The feed addresses: /feed, /feed/…, /feed.json and …/feed, …/feed/atom, …/feed.json below a page. */
+    static boolean isFeed(String path) {
+        return path.equals("/feed") || path.startsWith("/feed/") || path.equals("/feed.json")
+                || path.endsWith("/feed") || path.endsWith("/feed/atom") || path.endsWith("/feed.json");
     }
 
     private static PageCache.CachedPage build(ContentCachingResponseWrapper wrapper, CacheablePage.Mark mark) {

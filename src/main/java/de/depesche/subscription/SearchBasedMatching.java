@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import de.depesche.article.Article;
+import de.depesche.feed.FeedManagement;
 import de.depesche.search.ArticleSearch;
 import de.depesche.search.SavedSearches;
 import de.depesche.search.SimilarArticle;
+import de.depesche.site.SiteChanges;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,12 +24,13 @@ class SearchBasedMatching {
      */
     @Bean
     NewsMatcher.ArticleMatcher similarNews(ArticleSearch search, JdbcSubscriptionRepository repository,
-                                           SubscriptionProperties properties) {
+                                           SubscriptionProperties properties, SiteChanges changes) {
         return (Article article, Instant now) -> {
             List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
             for (SimilarArticle e : earlier) {
                 repository.similarNews(e.articleId(), article.id(), e.score(), now);
             }
+            changes.record(earlier.stream().map(e -> FeedManagement.similarNewsTag(e.articleId())).toArray(String[]::new));
             return repository.match(SubscriptionKind.SIMILAR,
                     earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
         };

@@ -189,6 +189,14 @@ class SubscriptionsTest extends IntegrationTest {
         sleep(1500);
         assertThat(subscriptions.personalFeed(token, 20).orElseThrow().articleIds()).doesNotContain(unrelated.id());
         assertThat(subscriptions.laterSimilar(original.id(), 10)).contains(close.id()).doesNotContain(unrelated.id());
+
+        var articleFeed = get(original.path() + "/feed");
+        assertThat(articleFeed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
+        assertThat(articleFeed.body()).contains(close.title()).doesNotContain(unrelated.title());
+        var personal = get(feed.feedPath());
+        assertThat(personal.statusCode()).isEqualTo(200);
+        assertThat(personal.body()).contains(close.title()).contains("Ihr persönlicher Feed bei Depesche");
+        assertThat(get("/feed/abo/unbekannt").statusCode()).isEqualTo(404);
     }
 
     @Test

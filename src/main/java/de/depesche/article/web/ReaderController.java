@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /** The reader pages of the publishing module: home, article, category, tag and author pages. */
@@ -51,6 +50,7 @@ class ReaderController {
     static final String LISTING = "article/listing";
     static final int PAGE_SIZE = 12;
     private static final String SLUG = "{slug:[a-z0-9]+(?:-[a-z0-9]+)*}";
+    private static final String RSS = "application/rss+xml";
 
     private final ArticleManagement articles;
     private final AccountManagement accounts;
@@ -79,11 +79,13 @@ class ReaderController {
         PageMeta meta = new PageMeta(page == 1 ? site.siteName() + " – " + site.tagline()
                 : message("list.page.title", site.siteName(), page), site.tagline(), pagePath("/", page))
                 .jsonLd(structuredData.website(site));
+        feeds(meta, site.siteName(), "/feed");
         cacheable(request, "list");
         model.addAttribute("meta", meta);
         model.addAttribute("page", latest);
         model.addAttribute("authors", authorsOf(latest.items()));
         model.addAttribute("pagePath", "/");
+        model.addAttribute("feedPath", "/feed");
         return HOME;
     }
 
@@ -117,6 +119,10 @@ class ReaderController {
                 .openGraph("article:modified_time", iso(a.updatedAt()));
         a.categories().forEach(c -> meta.openGraph("article:section", c.name()));
         a.tags().forEach(t -> meta.openGraph("article:tag", t.name()));
+        // Feed addresses of the feed module (which this module must not know): plain paths.
+        meta.feed(RSS, message("feed.link.rss", site.siteName()), "/feed")
+                .feed(RSS, message("feed.link.similar", a.title()), a.path() + "/feed")
+                .feed(RSS, message("feed.link.comments", a.title()), a.path() + "/kommentare/feed");
         Set<String> cacheTags = new HashSet<>(Set.of("article:" + a.id(), "list"));
         List<ArticlePagePart.Rendered> below = new ArrayList<>();
         List<ArticlePagePart.Rendered> sidebar = new ArrayList<>();
@@ -144,7 +150,7 @@ class ReaderController {
         model.addAttribute("meta", meta);
         model.addAttribute("article", a);
         model.addAttribute("author", author);
-        model.addAttribute("bodyHtml", withDateline(a.bodyHtml(), a.dateline(), site.outlet()));
+        model.addAttribute("bodyHtml", a.bodyHtmlWithDateline(site.outlet()));
         model.addAttribute("trail", trail);
         return ARTICLE;
     }
@@ -159,6 +165,7 @@ class ReaderController {
                 category.description().isBlank() ? message("category.description", category.name()) : category.description(),
                 pagePath(path, page))
                 .jsonLd(structuredData.breadcrumbs(List.of(Map.entry(message("nav.home"), "/"), Map.entry(category.name(), path))));
+        feeds(meta, category.name(), path + "/feed");
         return listing(model, request, meta, list, category.name(), category.description(), path, "category");
     }
 
@@ -173,6 +180,7 @@ class ReaderController {
                 .noindex(list.total() < ArticleManagement.TAG_INDEX_MIN_ARTICLES)
                 .jsonLd(structuredData.breadcrumbs(List.of(Map.entry(message("nav.home"), "/"),
                         Map.entry(message("tag.title", tag.name()), path))));
+        feeds(meta, message("tag.title", tag.name()), path + "/feed");
         return listing(model, request, meta, list, message("tag.title", tag.name()), "", path, "tag");
     }
 
@@ -191,6 +199,7 @@ class ReaderController {
                 pagePath(path, page)).ogType("profile")
                 .jsonLd(structuredData.breadcrumbs(List.of(Map.entry(message("nav.home"), "/"),
                         Map.entry(author.displayName(), path))));
+        feeds(meta, author.displayName(), path + "/feed");
         model.addAttribute("authorProfile", author);
         return listing(model, request, meta, list, author.displayName(), author.bio() == null ? "" : author.bio(), path, "author");
     }
@@ -205,7 +214,18 @@ class ReaderController {
         model.addAttribute("intro", intro);
         model.addAttribute("pagePath", path);
         model.addAttribute("kind", kind);
+        model.addAttribute("feedPath", path + "/feed");
         return LISTING;
+    }
+
+    /** Autodiscovery of a list's feed in its three formats, and of the site feed. */
+    private void feeds(PageMeta meta, String name, String rssPath) {
+        meta.feed(RSS, message("feed.link.rss", name), rssPath)
+                .feed("application/atom+xml", message("feed.link.atom", name), rssPath + "/atom")
+                .feed("application/feed+json", message("feed.link.json", name), rssPath + ".json");
+        if (!rssPath.equals("/feed")) {
+            meta.feed(RSS, message("feed.link.rss", settings.current().siteName()), "/feed");
+        }
     }
 
     private void cacheable(HttpServletRequest request, String... tags) {
@@ -222,22 +242,6 @@ class ReaderController {
             throw new NotFound("page " + page.number());
         }
         return page;
-    }
-
-    /**
-     * Puts the dateline in front of the first paragraph, as newspapers print it:
-     * {@code BRÜSSEL / LONDON (Outlet) – Der erste Satz …}
-     */
-    static String withDateline(String bodyHtml, @org.jspecify.annotations.Nullable String places, String outlet) {
-        if (places == null || places.isBlank()) {
-            return bodyHtml;
-        }
-        String dateline = "<span class=\"dateline\">" + HtmlUtils.htmlEscape(places.strip(), "UTF-8") + " ("
-                + HtmlUtils.htmlEscape(outlet, "UTF-8") + ") –</span> ";
-        if (bodyHtml.startsWith("<p>")) {
-            return "<p>" + dateline + bodyHtml.substring(3);
-        }
-        return "<p class=\"dateline-only\">" + dateline + "</p>" + bodyHtml;
     }
 
     private static ModelAndView permanentRedirect(String path) {
