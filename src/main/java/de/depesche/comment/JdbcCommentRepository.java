@@ -105,6 +105,25 @@ class JdbcCommentRepository {
                 .param("body", text).param("hash", textHash).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    List<Comment> byEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from comment where author_email = :email order by created_at, id")
+                .param("email", email).query(JdbcCommentRepository::comment).list();
+    }
+
+    /** Removes everything personal from a comment; it stays as a deleted placeholder so threads keep their shape. */
+    void anonymise(long id) {
+        jdbc.sql("""
+                        update comment set author_name = '–', author_email = :placeholder, body = '', text_hash = '',
+                               network_hash = '', status = 'DELETED', notify_replies = false
+                        where id = :id
+                        """)
+                .param("placeholder", "erased-" + id + "@invalid").param("id", id).update();
+    }
+
+    int forgetNotifyAddress(String email) {
+        return jdbc.sql("delete from comment_notify_address where email = :email").param("email", email).update();
+    }
+
     // --- reply notifications --------------------------------------------------------------------
 
     record NotifyAddress(String email, String token, Instant requestedAt, @Nullable Instant confirmedAt,

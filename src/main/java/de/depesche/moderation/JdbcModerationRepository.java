@@ -92,6 +92,11 @@ class JdbcModerationRepository {
                 .update();
     }
 
+    void forgetTexts(long commentId) {
+        jdbc.sql("update moderation_decision set before_text = null, after_text = null where comment_id = :id")
+                .param("id", commentId).update();
+    }
+
     List<Decision> decisions(int limit, int offset) {
         return jdbc.sql("select * from moderation_decision order by id desc limit :limit offset :offset")
                 .param("limit", limit).param("offset", offset).query(JdbcModerationRepository::decision).list();

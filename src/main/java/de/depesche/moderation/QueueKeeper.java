@@ -56,6 +56,13 @@ class QueueKeeper {
         repository.decided(event.commentId());
     }
 
+    /** The decision log keeps texts before and after edits; an erased comment takes them along. */
+    @ApplicationModuleListener
+    void on(de.depesche.comment.CommentErased event) {
+        repository.decided(event.commentId());
+        repository.forgetTexts(event.commentId());
+    }
+
     /** The texts a comment answers: its parent and the parent's other approved replies. */
     private List<String> thread(Comment comment) {
         if (comment.parentId() == null) {

@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class SiteSections {
 
     @Bean
+    NewsroomSection privacySection() {
+        return new NewsroomSection("/admin/datenschutz", "nav.admin.privacy", 87, Set.of("ADMIN"));
+    }
+
+    @Bean
     NewsroomSection settingsSection() {
         return new NewsroomSection("/admin/settings", "nav.admin.settings", 85, Set.of("ADMIN"));
     }

@@ -49,8 +49,9 @@ class ReplyNotificationTest extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).body()).contains("Danke!");
 
         comments.approve(question.id(), data.admin());
-        Comment answer = comments.submit(new CommentSubmission(article.id(), question.id(), "Ben",
-                "ben-" + System.nanoTime() + "@example.org", "So geht es weiter: mit Geduld.", false, true), "192.0.2.51");
+        Comment answer = comments.submit(new CommentSubmission(article.id(), question.id(), "Ben <img src=x onerror=alert(1)>",
+                "ben-" + System.nanoTime() + "@example.org", "So geht es weiter: mit Geduld. <script>alert(1)</script>", false, true),
+                "192.0.2.51");
         Thread.sleep(1500);
         assertThat(TestMail.to(email)).as("no mail before the reply is approved").hasSize(1);
         comments.approve(answer.id(), data.admin());
@@ -61,6 +62,9 @@ class ReplyNotificationTest extends IntegrationTest {
         assertThat(reply.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(reply.getMessageID()).matches("<\\d+\\.[0-9a-f]+@test\\.depesche\\.local>");
         assertThat(TestMail.text(reply)).contains("So geht es weiter");
+        String html = TestMail.html(reply);
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Ben &lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>", "<img src=x");
 
         // RFC 8058: a mail program unsubscribes with one POST and no session.
         var oneClick = send(HttpRequest.newBuilder(URI.create(url("/kommentare/benachrichtigung/" + token + "/abbestellen")))

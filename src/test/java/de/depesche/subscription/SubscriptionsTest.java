@@ -262,6 +262,25 @@ class SubscriptionsTest extends IntegrationTest {
         assertThat(get("/abo/verwalten/erfunden").statusCode()).isEqualTo(404);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anExpiredConfirmationLinkSaysSoAndConfirmsNothing() {
+        Article article = data.published(unique("Abgelaufen"));
+        String email = "spaet-" + System.nanoTime() + "@example.org";
+        subscriptions.request(new SubscriptionRequest(email, SubscriptionKind.SIMILAR, String.valueOf(article.id()), Channel.EMAIL, true),
+                "192.0.2.91");
+        String path = URI.create(link(mails(email, 1).getFirst(), "http://localhost:8080/abo/bestaetigen/[A-Za-z0-9_-]+")).getPath();
+        long subscriber = subscriptionsRepository.subscriberByEmail(email).orElseThrow().id();
+        jdbc.sql("update subscription set requested_at = :old where subscriber_id = :s")
+                .param("old", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(49)))).param("s", subscriber).update();
+        var late = send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("abgelaufen");
+        assertThat(subscriptions.overviewByEmail(email).orElseThrow().subscriptions()).allMatch(s -> s.status() == SubscriptionStatus.PENDING);
+    }
+
     @Test
     void otherFrontEndsSubscribeThroughTheApi() throws Exception {
         Article article = data.published(unique("API-Abo"));

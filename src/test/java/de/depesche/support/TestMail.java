@@ -38,14 +38,27 @@ public final class TestMail {
         }
     }
 
+    /** The decoded HTML part of a mail. */
+    public static String html(MimeMessage message) {
+        try {
+            return part(message, "text/html");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String text(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
+        return part(part, "text/plain");
+    }
+
+    private static String part(jakarta.mail.Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
             return (String) part.getContent();
         }
         if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
-                sb.append(text(multipart.getBodyPart(i)));
+                sb.append(part(multipart.getBodyPart(i), type));
             }
             return sb.toString();
         }
