@@ -29,6 +29,7 @@ import de.depesche.account.StaffPrincipal;
 import de.depesche.site.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.springframework.web.multipart.MultipartFile;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +75,19 @@ public class ImageLibrary {
 
     public Optional<byte[]> variant(long id, int width) {
         return images.variant(id, width);
+    }
+
+    /** Stores the image of a form upload; empty when the form brought no file at all. */
+    @Transactional
+    public Optional<StoredImage> upload(@Nullable MultipartFile file, StaffPrincipal by) {
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), by));
+        } catch (IOException e) {
+            throw InvalidInput.of("image", "image.corrupt");
+        }
     }
 
     /**

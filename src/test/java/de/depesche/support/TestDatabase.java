@@ -80,7 +80,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("depesche.subscriptions.dispatch-interval", "1s");
         p.put("depesche.subscriptions.requests-per-network", "100000");
         p.put("depesche.page-cache.poll-interval", "200ms");
-        p.put("spring.datasource.hikari.maximum-pool-size", "8");
+        p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        p.put("spring.task.execution.simple.concurrency-limit", "4");
         // Tests assert on what the user sees; keep the logs readable.
         p.put("logging.level.org.springframework.security", "WARN");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("depesche-test-database", p));

@@ -1,6 +1,5 @@
 package de.depesche.article.web;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +12,6 @@ import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
 import de.depesche.article.ArticleStatus;
 import de.depesche.article.ImageLibrary;
-import de.depesche.article.StoredImage;
 import de.depesche.site.FormErrors;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.NotFound;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The newsroom's article list, editor with preview, publishing actions and revision history. */
@@ -241,16 +238,7 @@ class NewsroomArticleController {
     }
 
     private void storeUploadedImage(ArticleForm form, StaffPrincipal me) {
-        MultipartFile file = form.getImage();
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
-            return;
-        }
-        try {
-            StoredImage stored = images.upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), me);
-            form.setImageId(stored.id());
-        } catch (IOException e) {
-            throw InvalidInput.of("image", "image.corrupt");
-        }
+        images.upload(form.getImage(), me).ifPresent(stored -> form.setImageId(stored.id()));
     }
 
     private Article load(long id) {

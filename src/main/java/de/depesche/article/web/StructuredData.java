@@ -1,6 +1,5 @@
 package de.depesche.article.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,9 @@ import de.depesche.article.Tag;
 import de.depesche.site.ReaderDates;
 import de.depesche.site.SiteProperties;
 import de.depesche.site.SiteSettings;
+import de.depesche.site.JsonLd;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /** schema.org JSON-LD for reader pages: NewsArticle with its dateline, BreadcrumbList, Organization. */
 @Component
@@ -22,12 +21,12 @@ class StructuredData {
 
     static final String LOGO_PATH = "/img/logo.png";
 
-    private final ObjectMapper json;
+    private final JsonLd jsonLd;
     private final SiteProperties properties;
     private final ReaderDates dates;
 
-    StructuredData(ObjectMapper json, SiteProperties properties, ReaderDates dates) {
-        this.json = json;
+    StructuredData(JsonLd jsonLd, SiteProperties properties, ReaderDates dates) {
+        this.jsonLd = jsonLd;
         this.properties = properties;
         this.dates = dates;
     }
@@ -67,22 +66,8 @@ class StructuredData {
         return write(data);
     }
 
-    /** @param trail pairs of name and path, from the home page down to the current page */
     String breadcrumbs(List<Map.Entry<String, String>> trail) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < trail.size(); i++) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("@type", "ListItem");
-            item.put("position", i + 1);
-            item.put("name", trail.get(i).getKey());
-            item.put("item", properties.url(trail.get(i).getValue()));
-            items.add(item);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("@context", "https://schema.org");
-        data.put("@type", "BreadcrumbList");
-        data.put("itemListElement", items);
-        return write(data);
+        return jsonLd.breadcrumbs(trail);
     }
 
     String website(SiteSettings site) {
@@ -100,8 +85,7 @@ class StructuredData {
         return org;
     }
 
-    /** JSON for a script element: every "<" is written as \u003c, so no text inside can close the element. */
     private String write(Map<String, Object> data) {
-        return json.writeValueAsString(data).replace("<", "\\u003c");
+        return jsonLd.write(data);
     }
 }

@@ -9,18 +9,18 @@ import de.depesche.job.JobListing;
 import de.depesche.site.ReaderDates;
 import de.depesche.site.SiteProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
+import de.depesche.site.JsonLd;
 
 /** schema.org JobPosting for a job page, with every property Google requires and those it recommends that we know. */
 @Component
 class JobStructuredData {
 
-    private final ObjectMapper json;
+    private final JsonLd jsonLd;
     private final SiteProperties properties;
     private final ReaderDates dates;
 
-    JobStructuredData(ObjectMapper json, SiteProperties properties, ReaderDates dates) {
-        this.json = json;
+    JobStructuredData(JsonLd jsonLd, SiteProperties properties, ReaderDates dates) {
+        this.jsonLd = jsonLd;
         this.properties = properties;
         this.dates = dates;
     }
@@ -54,24 +54,10 @@ class JobStructuredData {
     }
 
     String breadcrumbs(List<Map.Entry<String, String>> trail) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < trail.size(); i++) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("@type", "ListItem");
-            item.put("position", i + 1);
-            item.put("name", trail.get(i).getKey());
-            item.put("item", properties.url(trail.get(i).getValue()));
-            items.add(item);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("@context", "https://schema.org");
-        data.put("@type", "BreadcrumbList");
-        data.put("itemListElement", items);
-        return write(data);
+        return jsonLd.breadcrumbs(trail);
     }
 
-    /** JSON for a script element: every "<" is written as \u003c, so no text inside can close the element. */
     private String write(Map<String, Object> data) {
-        return json.writeValueAsString(data).replace("<", "\\u003c");
+        return jsonLd.write(data);
     }
 }

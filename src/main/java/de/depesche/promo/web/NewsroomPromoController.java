@@ -1,10 +1,8 @@
 package de.depesche.promo.web;
 
-import java.io.IOException;
 
 import de.depesche.account.StaffPrincipal;
 import de.depesche.article.ImageLibrary;
-import de.depesche.article.StoredImage;
 import de.depesche.promo.PromoItem;
 import de.depesche.promo.PromoKind;
 import de.depesche.promo.PromoPlacement;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The newsroom's promo boxes: items with their click counts, the editor, switching items on and off. */
@@ -108,16 +105,7 @@ class NewsroomPromoController {
     }
 
     private void storeUploadedImage(PromoForm form, StaffPrincipal me) {
-        MultipartFile file = form.getImage();
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
-            return;
-        }
-        try {
-            StoredImage stored = images.upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), me);
-            form.setImageId(stored.id());
-        } catch (IOException e) {
-            throw InvalidInput.of("image", "image.corrupt");
-        }
+        images.upload(form.getImage(), me).ifPresent(stored -> form.setImageId(stored.id()));
     }
 
     private PromoItem load(long id) {
