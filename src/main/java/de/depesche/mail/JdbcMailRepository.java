@@ -9,17 +9,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class JdbcMailRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean postgres;
 
-    JdbcMailRepository(JdbcClient jdbc) {
+    JdbcMailRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     boolean insert(String key, String kind, String to, String subject, String text, @Nullable String html,
@@ -58,9 +73,19 @@ class JdbcMailRepository {
                 .list();
     }
 
+    /**
+     * Records one accepted mail. On PostgreSQL the commit does not wait for the disk: a crash of this
+     * process loses nothing (the database has the change), and only a crash of the database server itself
+     * could forget the last few marks, whose mails would then go out once more with their Message-ID.
+     */
     void sent(long id, String messageId, Instant now) {
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1, last_error = null where id = :id")
-                .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
+        transactions.executeWithoutResult(status -> {
+            if (postgres) {
+                jdbc.sql("set local synchronous_commit to off").update();
+            }
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1, last_error = null where id = :id")
+                    .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
+        });
     }
 
     void failed(long id, String error, Instant next, boolean giveUp) {

@@ -186,6 +186,25 @@ class JdbcSubscriptionRepository {
                 .update();
     }
 
+    /** Category, tag and author subscriptions in one statement: what the article is filed under. */
+    int matchTopics(Collection<String> categories, Collection<String> tags, String author, long articleId, Instant now) {
+        return jdbc.sql("""
+                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
+                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
+                        where s.status = 'ACTIVE'
+                          and ((s.kind = 'CATEGORY' and s.target in (:categories))
+                            or (s.kind = 'TAG' and s.target in (:tags))
+                            or (s.kind = 'AUTHOR' and s.target = :author))
+                          and not exists (select 1 from subscription_delivery d
+                                          where d.subscription_id = s.id and d.article_id = :article)
+                        """)
+                .param("article", articleId).param("now", Timestamp.from(now))
+                .param("categories", categories.isEmpty() ? List.of("") : categories)
+                .param("tags", tags.isEmpty() ? List.of("") : tags)
+                .param("author", author)
+                .update();
+    }
+
     record SavedSearch(long id, String query) {}
 
     List<SavedSearch> activeSearches() {
@@ -239,22 +258,49 @@ class JdbcSubscriptionRepository {
                 .param("after", after).param("limit", limit).query(Long.class).list();
     }
 
-    record Pending(long subscriptionId, long articleId) {}
 
-    List<Pending> pendingMail(long subscriberId) {
+    record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
+
+    /** Waiting e-mail news of several subscribers at once, oldest first per subscriber. */
+    List<PendingFor> pendingMail(Collection<Long> subscriberIds) {
         return jdbc.sql("""
-                        select subscription_id, article_id from subscription_delivery
-                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null
-                        order by matched_at, article_id
+                        select subscriber_id, subscription_id, article_id from subscription_delivery
+                        where subscriber_id in (:ids) and channel = 'EMAIL' and mail_id is null
+                        order by subscriber_id, matched_at, article_id
                         """)
-                .param("subscriber", subscriberId)
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2))).list();
+                .param("ids", subscriberIds)
+                .query((rs, n) -> new PendingFor(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
-    long mailsSince(long subscriberId, Instant since) {
-        return jdbc.sql("select count(*) from subscription_mail where subscriber_id = :subscriber and created_at > :since")
-                .param("subscriber", subscriberId).param("since", Timestamp.from(since)).query(Long.class).single();
+    /** Mails per subscriber since a time, for the hourly cap of several subscribers at once. */
+    java.util.Map<Long, Long> mailsSince(Collection<Long> subscriberIds, Instant since) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select subscriber_id, count(*) from subscription_mail
+                        where subscriber_id in (:ids) and created_at > :since group by subscriber_id
+                        """)
+                .param("ids", subscriberIds).param("since", Timestamp.from(since))
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
     }
+
+    List<Subscription> subscriptions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from subscription where id in (:ids)").param("ids", ids)
+                .query(JdbcSubscriptionRepository::subscription).list();
+    }
+
+    /** Marks a subscriber's waiting news about these articles as part of one mail. */
+    int attach(long subscriberId, long mailId, Collection<Long> articleIds) {
+        return jdbc.sql("""
+                        update subscription_delivery set mail_id = :mail
+                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null and article_id in (:articles)
+                        """)
+                .param("mail", mailId).param("subscriber", subscriberId).param("articles", articleIds).update();
+    }
+
 
     long newMail(long subscriberId, int articles, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -264,18 +310,6 @@ class JdbcSubscriptionRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    int attach(long subscriberId, long mailId, Collection<Pending> deliveries) {
-        int n = 0;
-        for (Pending p : deliveries) {
-            n += jdbc.sql("""
-                            update subscription_delivery set mail_id = :mail
-                            where subscription_id = :subscription and article_id = :article and mail_id is null
-                            """)
-                    .param("mail", mailId).param("subscription", p.subscriptionId()).param("article", p.articleId())
-                    .update();
-        }
-        return n;
-    }
 
     void dropPendingOf(long subscriptionId) {
         jdbc.sql("delete from subscription_delivery where subscription_id = :id and mail_id is null and channel = 'EMAIL'")

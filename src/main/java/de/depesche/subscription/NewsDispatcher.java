@@ -64,53 +64,52 @@ class NewsDispatcher {
             if (subscribers.isEmpty()) {
                 return mailed;
             }
-            Integer n = transactions.execute(status -> {
-                int queued = 0;
-                Map<Long, ArticleTeaser> teasers = new HashMap<>();
-                for (long subscriberId : subscribers) {
-                    queued += mailOne(subscriberId, teasers) ? 1 : 0;
-                }
-                return queued;
-            });
+            Integer n = transactions.execute(status -> mailAll(subscribers));
             mailed += n == null ? 0 : n;
             after = subscribers.getLast();
         }
     }
 
-    private boolean mailOne(long subscriberId, Map<Long, ArticleTeaser> teasers) {
+    /** One round for a group of subscribers: everything read with a handful of queries, one mail each. */
+    private int mailAll(List<Long> subscriberIds) {
         Instant now = clock.instant();
-        if (repository.mailsSince(subscriberId, now.minus(Duration.ofHours(1))) >= properties.maxMailsPerHour()) {
-            return false;
+        Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
+        List<Long> due = subscriberIds.stream().filter(id -> recent.getOrDefault(id, 0L) < properties.maxMailsPerHour()).toList();
+        if (due.isEmpty()) {
+            return 0;
         }
-        List<JdbcSubscriptionRepository.Pending> pending = repository.pendingMail(subscriberId);
-        Subscriber subscriber = repository.subscriber(subscriberId).orElse(null);
-        if (pending.isEmpty() || subscriber == null || subscriber.email() == null) {
-            return false;
-        }
-        Map<Long, List<String>> reasons = new LinkedHashMap<>();
+        Map<Long, List<JdbcSubscriptionRepository.PendingFor>> pending = new LinkedHashMap<>();
+        repository.pendingMail(due).forEach(p -> pending.computeIfAbsent(p.subscriberId(), k -> new ArrayList<>()).add(p));
         Map<Long, Subscription> subscriptions = new HashMap<>();
-        for (JdbcSubscriptionRepository.Pending p : pending) {
-            Subscription s = subscriptions.computeIfAbsent(p.subscriptionId(), id -> repository.subscription(id).orElse(null));
-            if (s != null) {
-                reasons.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(s.label());
+        repository.subscriptions(pending.values().stream().flatMap(List::stream)
+                .map(JdbcSubscriptionRepository.PendingFor::subscriptionId).distinct().toList())
+                .forEach(s -> subscriptions.put(s.id(), s));
+        Map<Long, ArticleTeaser> teasers = new HashMap<>();
+        articles.publishedTeasers(pending.values().stream().flatMap(List::stream)
+                .map(JdbcSubscriptionRepository.PendingFor::articleId).distinct().toList())
+                .forEach(t -> teasers.put(t.id(), t));
+        int queued = 0;
+        for (Subscriber subscriber : repository.subscribers(pending.keySet())) {
+            List<JdbcSubscriptionRepository.PendingFor> waiting = pending.get(subscriber.id());
+            Map<Long, List<String>> reasons = new LinkedHashMap<>();
+            for (JdbcSubscriptionRepository.PendingFor p : waiting) {
+                Subscription s = subscriptions.get(p.subscriptionId());
+                reasons.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(s == null ? "" : s.label());
+            }
+            List<SubscriptionMails.NewsItem> items = new ArrayList<>();
+            reasons.forEach((articleId, because) -> {
+                ArticleTeaser t = teasers.get(articleId);
+                if (t != null) {
+                    items.add(new SubscriptionMails.NewsItem(t, site.url(t.path()), because));
+                }
+            });
+            long mailId = repository.newMail(subscriber.id(), items.size(), now);
+            repository.attach(subscriber.id(), mailId, reasons.keySet());
+            if (!items.isEmpty() && subscriber.email() != null) {
+                mails.news(subscriber, mailId, items);
+                queued++;
             }
         }
-        List<Long> missing = reasons.keySet().stream().filter(id -> !teasers.containsKey(id)).toList();
-        articles.publishedTeasers(missing).forEach(t -> teasers.put(t.id(), t));
-        List<SubscriptionMails.NewsItem> items = new ArrayList<>();
-        reasons.forEach((articleId, because) -> {
-            ArticleTeaser t = teasers.get(articleId);
-            if (t != null) {
-                items.add(new SubscriptionMails.NewsItem(t, site.url(t.path()), because));
-            }
-        });
-        long mailId = repository.newMail(subscriberId, items.size(), now);
-        repository.attach(subscriberId, mailId, pending);
-        if (items.isEmpty()) {
-            // Every article was withdrawn meanwhile: nothing to tell, but the deliveries are settled.
-            return false;
-        }
-        mails.news(subscriber, mailId, items);
-        return true;
+        return queued;
     }
 }

@@ -53,25 +53,27 @@ class NewsMatcher {
     int match(Article article) {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        int found = 0;
-        found += repository.match(SubscriptionKind.CATEGORY, article.categories().stream().map(Category::slug).toList(),
-                article.id(), now);
-        found += repository.match(SubscriptionKind.TAG, article.tags().stream().map(Tag::slug).toList(), article.id(), now);
-        String author = accounts.find(article.authorId()).map(a -> a.slug()).orElse(null);
-        if (author != null) {
-            found += repository.match(SubscriptionKind.AUTHOR, List.of(author), article.id(), now);
-        }
+        String author = accounts.find(article.authorId()).map(a -> a.slug()).orElse("");
+        int found = repository.matchTopics(article.categories().stream().map(Category::slug).toList(),
+                article.tags().stream().map(Tag::slug).toList(), author, article.id(), now);
+        StringBuilder steps = new StringBuilder("topics ").append((System.nanoTime() - start) / 1_000_000).append(" ms");
         for (ArticleMatcher matcher : matchers) {
+            long t = System.nanoTime();
             found += matcher.match(article, now);
+            steps.append(", ").append(matcher.name()).append(' ').append((System.nanoTime() - t) / 1_000_000).append(" ms");
         }
         long nanos = System.nanoTime() - start;
         timer.record(java.time.Duration.ofNanos(nanos));
-        log.info("Article {} matched {} subscriptions in {} ms", article.id(), found, nanos / 1_000_000);
+        long sincePublished = article.publishedAt() == null ? 0 : clock.millis() - article.publishedAt().toEpochMilli();
+        log.info("Article {} matched {} subscriptions in {} ms ({}); {} ms after it was published",
+                article.id(), found, nanos / 1_000_000, steps, sincePublished);
         return found;
     }
 
     /** A further way of matching (similar news, saved searches) that needs another module's help. */
     interface ArticleMatcher {
         int match(Article article, Instant now);
+
+        String name();
     }
 }

@@ -25,24 +25,40 @@ class SearchBasedMatching {
     @Bean
     NewsMatcher.ArticleMatcher similarNews(ArticleSearch search, JdbcSubscriptionRepository repository,
                                            SubscriptionProperties properties, SiteChanges changes) {
-        return (Article article, Instant now) -> {
-            List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
-            for (SimilarArticle e : earlier) {
-                repository.similarNews(e.articleId(), article.id(), e.score(), now);
+        return new NewsMatcher.ArticleMatcher() {
+            @Override
+            public String name() {
+                return "similar";
             }
-            changes.record(earlier.stream().map(e -> FeedManagement.similarNewsTag(e.articleId())).toArray(String[]::new));
-            return repository.match(SubscriptionKind.SIMILAR,
-                    earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
+
+            @Override
+            public int match(Article article, Instant now) {
+                List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
+                for (SimilarArticle e : earlier) {
+                    repository.similarNews(e.articleId(), article.id(), e.score(), now);
+                }
+                changes.record(earlier.stream().map(e -> FeedManagement.similarNewsTag(e.articleId())).toArray(String[]::new));
+                return repository.match(SubscriptionKind.SIMILAR,
+                        earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
+            }
         };
     }
 
     /** Saved searches: each stored query is run against the new article alone. */
     @Bean
     NewsMatcher.ArticleMatcher savedSearchMatches(SavedSearches searches, JdbcSubscriptionRepository repository) {
-        return (Article article, Instant now) -> {
-            Map<Long, String> queries = new LinkedHashMap<>();
-            repository.activeSearches().forEach(s -> queries.put(s.id(), s.query()));
-            return repository.matchSubscriptions(searches.matching(queries, article), article.id(), now);
+        return new NewsMatcher.ArticleMatcher() {
+            @Override
+            public String name() {
+                return "saved searches";
+            }
+
+            @Override
+            public int match(Article article, Instant now) {
+                Map<Long, String> queries = new LinkedHashMap<>();
+                repository.activeSearches().forEach(s -> queries.put(s.id(), s.query()));
+                return repository.matchSubscriptions(searches.matching(queries, article), article.id(), now);
+            }
         };
     }
 }
