@@ -263,6 +263,11 @@ final class RepresentativeSite {
         reader.add(Page.reader("comment-notify-stop", commentNotifyPath + "/abbestellen"));
         reader.add(Page.reader("privacy", "/datenschutz"));
         reader.add(Page.reader("login", "/admin/login"));
+        reader.add(Page.reader("home-en", "/?lang=en"));
+        reader.add(Page.reader("article-en", article.path() + "?lang=en"));
+        reader.add(Page.reader("search-en", "/suche?lang=en&q=" + searchWord));
+        reader.add(Page.reader("jobs-en", "/jobs?lang=en"));
+        reader.add(Page.reader("newsletter-en", "/newsletter?lang=en"));
         reader.add(new Page("error-404", "/gibt-es-nicht-" + run, false, 404));
         reader.add(new Page("error-404-job", "/jobs/999999999", false, 404));
         reader.add(new Page("error-400", "/kategorie/" + category.slug() + "?seite=abc", false, 400));
@@ -308,6 +313,12 @@ final class RepresentativeSite {
 
     List<Page> newsroomPages() {
         return List.copyOf(newsroom);
+    }
+
+    /** The pages readers see most, for the checks that run a page at a time in several ways. */
+    List<Page> mainReaderPages() {
+        return List.of("home", "article", "category", "tag", "author", "search", "jobs", "job", "newsletter",
+                "subscription-manage", "comment-reply", "privacy", "error-404").stream().map(this::reader).toList();
     }
 
     Page reader(String name) {
