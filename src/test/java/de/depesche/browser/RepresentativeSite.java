@@ -150,6 +150,11 @@ final class RepresentativeSite {
                 | Zugänglichkeit | bestanden |
 
                 Mehr dazu auf [der Projektseite](https://example.org/projekt) und im Code: `axe.run()`.
+                Die vollständige Prüfliste liegt unter https://example.org/pruefungen/barrierefreiheit/nachrichtenseiten/2026/vollstaendige-liste-aller-kriterien.html bereit.
+
+                ```
+                curl --silent https://example.org/pruefungen/barrierefreiheit/nachrichtenseiten/2026/liste.json
+                ```
 
                 ### Ausblick
 
@@ -172,7 +177,7 @@ final class RepresentativeSite {
                 List.of(category.slug()), List.of("Barrierefreiheit"), null, null, null, null, null), writer).id(), writer);
         articles.publish(articles.create(new ArticleDraft("Drittes Stück ohne Bild " + run, null, null, "",
                 "Ein kurzer Text ohne Vorspann, ohne Ortsmarke.", List.of(), List.of(), null, null, null, null, null), admin).id(), admin);
-        article = articles.publish(articles.create(new ArticleDraft("Prüflabor für Webseiten öffnet " + run, null,
+        article = articles.publish(articles.create(new ArticleDraft("Prüflabor für Webseiten öffnet: Barrierefreiheitsstärkungsgesetzesumsetzung beginnt " + run, null,
                 "BERLIN / HAMBURG", "Ein Labor prüft Nachrichtenseiten auf gültiges HTML und Zugänglichkeit.", body,
                 List.of(category.slug()), List.of("Barrierefreiheit", "Webstandards " + run), null, null,
                 image.id(), "Blick in das Prüflabor", "Depesche/Test"), writer).id(), writer);
