@@ -167,8 +167,8 @@ final class RepresentativeSite {
             articles.publish(articles.create(new ArticleDraft("Kurzmeldung " + i + " aus dem Labor " + run, null, "KÖLN",
                     "Kurz notiert: Nummer " + i + ".", "Meldung " + i + " aus dem " + searchWord + ".",
                     List.of(category.slug()), List.of("Webstandards " + run), null, null, null, null, null), writer).id(), writer);
-            // Let the reactions to each publication finish before the next: a burst of publications
-            // exhausts the tests' small connection pool (see docs/quality.md).
+            // Let the reactions to each publication finish before the next: once, on a busy machine, a burst
+            // of publications held all eight connections of the tests' pool for 30 s (see docs/quality.md).
             await().atMost(Duration.ofSeconds(30)).until(() -> events.findIncompletePublications().isEmpty());
         }
         second = articles.publish(articles.create(new ArticleDraft("Zweites Prüflabor im " + searchWord + " " + run, null,
