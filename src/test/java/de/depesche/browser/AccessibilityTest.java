@@ -10,6 +10,8 @@ import java.util.Map;
 
 import de.depesche.browser.RepresentativeSite.Page;
 import de.depesche.support.TestDatabase;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -85,6 +87,19 @@ class AccessibilityTest extends BrowserTest {
         }
         assertThat(violations).withFailMessage(violations.size() + " axe-core violations at 375px:\n"
                 + String.join("\n", violations)).isEmpty();
+    }
+
+    /** WCAG 3.1.2, which axe cannot judge: the link to the other language is marked as that language. */
+    @Test
+    void theLinkToTheOtherLanguageSpeaksThatLanguage() {
+        Element toEnglish = Jsoup.parse(get("/").body()).selectFirst(".site-footer a[href='?lang=en']");
+        assertThat(toEnglish).isNotNull();
+        assertThat(toEnglish.attr("lang")).isEqualTo("en");
+        assertThat(toEnglish.text()).isEqualTo("English");
+        Element toGerman = Jsoup.parse(get("/?lang=en").body()).selectFirst(".site-footer a[href='?lang=de']");
+        assertThat(toGerman).isNotNull();
+        assertThat(toGerman.attr("lang")).isEqualTo("de");
+        assertThat(toGerman.text()).isEqualTo("Deutsch");
     }
 
     private List<String> check(Page page, String axe) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class QualityTools {
 
-    static final String INSTALL = "npm install --prefix .tools --ignore-scripts vnu-jar axe-core";
+    static final String INSTALL = "npm install --prefix .tools --no-save --ignore-scripts vnu-jar@26.9.27 axe-core@4.14.1";
 
     private QualityTools() {}
 
