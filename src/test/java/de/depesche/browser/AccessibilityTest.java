@@ -66,7 +66,7 @@ class AccessibilityTest extends BrowserTest {
                 """)).as("axe reports the known faults")
                 .anyMatch(v -> v.contains(": image-alt ")).anyMatch(v -> v.contains(": label "))
                 .anyMatch(v -> v.contains(": heading-order "));
-        String report = violations.size() + " axe-core violations (WCAG 2.1 A/AA):\n" + String.join("\n", violations)
+        String report = violations.size() + " axe-core violations (WCAG 2.1 A/AA, 2.2 target size, best practices):\n" + String.join("\n", violations)
                 + "\n\n" + reviews.size() + " findings axe cannot decide alone (not failures; look at them):\n"
                 + String.join("\n", reviews);
         Path file = Path.of("target", "quality", "axe-report.txt");
