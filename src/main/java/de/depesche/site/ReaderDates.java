@@ -3,6 +3,7 @@ package de.depesche.site;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -33,9 +34,12 @@ public class ReaderDates {
         return format(instant, "date.short");
     }
 
-    /** The value for a {@code datetime} attribute or structured data. */
+    /**
+     * The value for a {@code datetime} attribute or structured data, to the second: HTML allows at most
+     * three digits of a fraction of a second, and readers never see more than minutes.
+     */
     public String iso(@Nullable Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 
     /** For datetime-local inputs in the newsroom. */

@@ -3,6 +3,7 @@ package de.depesche.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import de.depesche.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,20 @@ public abstract class BrowserTest extends IntegrationTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=de-DE",
                 "--user-data-dir=" + Files.createTempDirectory("depesche-chromium-"));
+        adjust(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A phone's viewport: 375 CSS pixels wide, as the mobile layout must serve it. */
+    protected void emulatePhone() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    /** Lets a test class change the browser before it starts (for example, switch JavaScript off). */
+    protected void adjust(ChromeOptions options) {
     }
 
     @AfterEach
