@@ -98,7 +98,7 @@ class SubscriptionController {
         FormTokens.Verdict verdict = tokens.redeem(form.getToken(), MIN_FILL, MAX_FORM_AGE);
         if (verdict != FormTokens.Verdict.VALID) {
             return refuse(model, response, form, verdict == FormTokens.Verdict.FORGED ? HttpStatus.BAD_REQUEST
-                    : HttpStatus.UNPROCESSABLE_CONTENT, "comment.token." + verdict.name().toLowerCase(Locale.ROOT));
+                    : HttpStatus.UNPROCESSABLE_CONTENT, "subscription.token." + verdict.name().toLowerCase(Locale.ROOT));
         }
         try {
             SubscriptionKind kind = SubscriptionKind.fromApiName(form.getKind())
