@@ -73,13 +73,14 @@ ID=$(echo "$RESPONSE" | python3 -c 'import json,sys; print(json.load(sys.stdin)[
 wait_for "select count(*) > 0 from subscription_delivery where article_id = $ID" 30 t || true
 sleep 3
 MATCHES=$(q "select count(*) from subscription_delivery where article_id = $ID")
-MATCH_MS=$(echo "$LOGGED" | sed -n 's/.*; \([0-9]*\) ms after it was published/\1/p')
 LOGGED=""
 for _ in $(seq 1 120); do
   LOGGED=$(grep -o "Article $ID matched .*published" "$WORK/app.log" | tail -1 || true)
   [ -n "$LOGGED" ] && break
   sleep 0.5
 done
+MATCHES=$(q "select count(*) from subscription_delivery where article_id = $ID")
+MATCH_MS=$(echo "$LOGGED" | sed -n 's/.*; \([0-9]*\) ms after it was published/\1/p')
 echo "waiting for $MATCHES news mails ..." >&2
 wait_for "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'" 900 "$MATCHES" || true
 NEWS_SENT=$(q "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'")
