@@ -171,6 +171,15 @@ class JdbcSubscriptionRepository {
 
     /** Records that an article matches every active subscription of this kind to one of the targets. */
     int match(SubscriptionKind kind, Collection<String> targets, long articleId, Instant now) {
+        if (targets.size() > 1_000) {
+            // keeps the statement well below the database's limit on bind parameters
+            List<String> all = List.copyOf(targets);
+            int found = 0;
+            for (int i = 0; i < all.size(); i += 1_000) {
+                found += match(kind, all.subList(i, Math.min(all.size(), i + 1_000)), articleId, now);
+            }
+            return found;
+        }
         if (targets.isEmpty()) {
             return 0;
         }
@@ -178,8 +187,7 @@ class JdbcSubscriptionRepository {
                         insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
                         select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
                         where s.kind = :kind and s.target in (:targets) and s.status = 'ACTIVE'
-                          and not exists (select 1 from subscription_delivery d
-                                          where d.subscription_id = s.id and d.article_id = :article)
+                        on conflict do nothing
                         """)
                 .param("article", articleId).param("now", Timestamp.from(now)).param("kind", kind.name())
                 .param("targets", targets)
@@ -195,8 +203,7 @@ class JdbcSubscriptionRepository {
                           and ((s.kind = 'CATEGORY' and s.target in (:categories))
                             or (s.kind = 'TAG' and s.target in (:tags))
                             or (s.kind = 'AUTHOR' and s.target = :author))
-                          and not exists (select 1 from subscription_delivery d
-                                          where d.subscription_id = s.id and d.article_id = :article)
+                        on conflict do nothing
                         """)
                 .param("article", articleId).param("now", Timestamp.from(now))
                 .param("categories", categories.isEmpty() ? List.of("") : categories)
@@ -205,26 +212,10 @@ class JdbcSubscriptionRepository {
                 .update();
     }
 
-    record SavedSearch(long id, String query) {}
-
-    List<SavedSearch> activeSearches() {
-        return jdbc.sql("select id, target from subscription where kind = 'SEARCH' and status = 'ACTIVE'")
-                .query((rs, n) -> new SavedSearch(rs.getLong(1), rs.getString(2))).list();
-    }
-
-    int matchSubscriptions(Collection<Long> subscriptionIds, long articleId, Instant now) {
-        if (subscriptionIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
-                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
-                        where s.id in (:ids) and s.status = 'ACTIVE'
-                          and not exists (select 1 from subscription_delivery d
-                                          where d.subscription_id = s.id and d.article_id = :article)
-                        """)
-                .param("article", articleId).param("now", Timestamp.from(now)).param("ids", subscriptionIds)
-                .update();
+    /** The distinct queries of active saved searches: many readers save the same few words. */
+    List<String> activeSearchQueries() {
+        return jdbc.sql("select distinct target from subscription where kind = 'SEARCH' and status = 'ACTIVE'")
+                .query(String.class).list();
     }
 
     void similarNews(long articleId, long similarArticleId, double score, Instant now) {

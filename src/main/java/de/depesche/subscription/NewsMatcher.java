@@ -1,8 +1,16 @@
 package de.depesche.subscription;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import de.depesche.account.AccountManagement;
 import de.depesche.article.Article;
@@ -15,12 +23,14 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds, once per published article, every subscription it matches and records one delivery per
  * (subscription, article). Runs once per event, on the node that published, after the commit; the
  * event registry retries it if it fails, and the delivery table's key makes a retry harmless.
+ * Deliberately not one transaction: the ways of matching work in parallel and each row stands alone.
  */
 @Component
 class NewsMatcher {
@@ -44,29 +54,64 @@ class NewsMatcher {
         this.timer = Timer.builder("depesche.subscription.matching").register(meters);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ArticlePublished event) {
         articles.find(event.articleId()).filter(Article::isPublished).ifPresent(this::match);
     }
 
-    /** @return how many deliveries were recorded */
+    /**
+     * The ways of matching run side by side, each on its own connection: they write disjoint rows,
+     * every insert skips what is already recorded, so a retry after a partial failure is harmless.
+     *
+     * @return how many deliveries were recorded
+     */
     int match(Article article) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         String author = accounts.find(article.authorId()).map(a -> a.slug()).orElse("");
-        int found = repository.matchTopics(article.categories().stream().map(Category::slug).toList(),
-                article.tags().stream().map(Tag::slug).toList(), author, article.id(), now);
-        StringBuilder steps = new StringBuilder("topics ").append((System.nanoTime() - start) / 1_000_000).append(" ms");
-        for (ArticleMatcher matcher : matchers) {
-            long t = System.nanoTime();
-            found += matcher.match(article, now);
-            steps.append(", ").append(matcher.name()).append(' ').append((System.nanoTime() - t) / 1_000_000).append(" ms");
+        List<ArticleMatcher> all = new ArrayList<>();
+        all.add(new ArticleMatcher() {
+            @Override
+            public int match(Article a, Instant at) {
+                return repository.matchTopics(a.categories().stream().map(Category::slug).toList(),
+                        a.tags().stream().map(Tag::slug).toList(), author, a.id(), at);
+            }
+
+            @Override
+            public String name() {
+                return "topics";
+            }
+        });
+        all.addAll(matchers);
+        List<Future<String>> steps = new ArrayList<>();
+        int found = 0;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (ArticleMatcher matcher : all) {
+                CompletableFuture<String> step = new CompletableFuture<>();
+                steps.add(step);
+                counts.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    int n = matcher.match(article, now);
+                    step.complete(matcher.name() + " " + (System.nanoTime() - t) / 1_000_000 + " ms");
+                    return n;
+                }));
+            }
+            for (Future<Integer> count : counts) {
+                found += count.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching article " + article.id(), e);
         }
         long nanos = System.nanoTime() - start;
-        timer.record(java.time.Duration.ofNanos(nanos));
+        timer.record(Duration.ofNanos(nanos));
         long sincePublished = article.publishedAt() == null ? 0 : clock.millis() - article.publishedAt().toEpochMilli();
-        log.info("Article {} matched {} subscriptions in {} ms ({}); {} ms after it was published",
-                article.id(), found, nanos / 1_000_000, steps, sincePublished);
+        log.info("Article {} matched {} subscriptions in {} ms ({}, side by side); {} ms after it was published",
+                article.id(), found, nanos / 1_000_000, steps.stream().map(Future::resultNow).collect(Collectors.joining(", ")),
+                sincePublished);
         return found;
     }
 

@@ -55,9 +55,15 @@ class SearchBasedMatching {
 
             @Override
             public int match(Article article, Instant now) {
+                // Each distinct query is run once, however many readers saved it.
+                List<String> distinct = repository.activeSearchQueries();
                 Map<Long, String> queries = new LinkedHashMap<>();
-                repository.activeSearches().forEach(s -> queries.put(s.id(), s.query()));
-                return repository.matchSubscriptions(searches.matching(queries, article), article.id(), now);
+                for (int i = 0; i < distinct.size(); i++) {
+                    queries.put((long) i, distinct.get(i));
+                }
+                List<String> matched = searches.matching(queries, article).stream()
+                        .map(i -> distinct.get(i.intValue())).toList();
+                return repository.match(SubscriptionKind.SEARCH, matched, article.id(), now);
             }
         };
     }
