@@ -1,5 +1,7 @@
 package de.depesche.mail;
 
+import java.util.Properties;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +17,16 @@ class SmtpTransport implements MailTransport {
     SmtpTransport(JavaMailSenderImpl sender, String description) {
         this.sender = sender;
         this.description = description;
+        // Before the first session is made from these properties. Implicit TLS (port 465) keeps the
+        // mail library's own TLS socket factory, and an operator's own factory is left alone.
+        Properties properties = sender.getJavaMailProperties();
+        String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+        if (!"true".equalsIgnoreCase(properties.getProperty("mail." + protocol + ".ssl.enable"))
+                && !"smtps".equals(protocol)
+                && !properties.containsKey("mail." + protocol + ".socketFactory")
+                && !properties.containsKey("mail." + protocol + ".socketFactory.class")) {
+            properties.put("mail." + protocol + ".socketFactory", new NoDelaySocketFactory());
+        }
     }
 
     @Override
