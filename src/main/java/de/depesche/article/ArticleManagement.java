@@ -305,7 +305,8 @@ public class ArticleManagement {
         String changed = String.join(",", changes(before, after));
         revisions.insert(after, by.id(), by.displayName(), changed.isEmpty() ? "revision.saved" : changed, clock.instant());
         audit.record(by, "audit.article.updated", target(id), changed);
-        events.publishEvent(new ArticleUpdated(id, after.slug(), after.updatedAt(), after.isPublished()));
+        events.publishEvent(new ArticleUpdated(id, after.slug(), after.updatedAt(), after.isPublished(),
+                after.slug().equals(before.slug()) ? null : before.slug()));
         if (after.isPublished()) {
             changes.record(target(id), "list");
         }
