@@ -166,6 +166,17 @@ class JdbcJobRepository {
                 .query(JdbcJobRepository::job).list();
     }
 
+    /** The newest change among one page of the list, without loading it. */
+    Optional<Instant> newestChange(Filter filter, String orderBy, int limit, int offset) {
+        return jdbc.sql("select max(p.updated_at) from (select j.updated_at from job_listing j where " + filter.where()
+                        + " order by " + orderBy + " limit :limit offset :offset) p")
+                .params(filter.params())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     long count(Filter filter) {
         return jdbc.sql("select count(*) from job_listing j where " + filter.where())
                 .params(filter.params()).query(Long.class).single();

@@ -163,6 +163,11 @@ public class JobListings {
                 .map(j -> new JobAddress(j.path(), j.updatedAt())).toList();
     }
 
+    /** The newest change among one page of {@link #currentAddresses}, for a sitemap index, without loading the page. */
+    public Optional<Instant> newestChangeOfCurrent(int offset, int limit) {
+        return jobs.newestChange(JdbcJobRepository.Filter.current(clock.instant()), "j.id", limit, offset);
+    }
+
     /** The newsroom's list: current and ended jobs, newest change first. */
     public JobBoardPage newsroomList(@Nullable String text, int page, int size) {
         JdbcJobRepository.Filter f = JdbcJobRepository.Filter.all();
