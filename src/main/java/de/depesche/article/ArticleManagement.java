@@ -197,6 +197,16 @@ public class ArticleManagement {
         return articles.tagPathCount(TAG_INDEX_MIN_ARTICLES);
     }
 
+    /** The newest change among one page of {@link #publishedPaths}, without loading the page. */
+    public Optional<Instant> newestPublishedChange(int offset, int limit) {
+        return articles.newestPublishedChange(limit, offset);
+    }
+
+    /** The newest change among one page of {@link #tagPaths}, without loading the page. */
+    public Optional<Instant> newestTagChange(int offset, int limit) {
+        return articles.newestTagChange(TAG_INDEX_MIN_ARTICLES, limit, offset);
+    }
+
     /** The newsroom's article list. */
     public record NewsroomFilter(@Nullable ArticleStatus status, @Nullable Long authorId,
                                  @Nullable String categorySlug, @Nullable String text) {}
@@ -305,7 +315,8 @@ public class ArticleManagement {
         String changed = String.join(",", changes(before, after));
         revisions.insert(after, by.id(), by.displayName(), changed.isEmpty() ? "revision.saved" : changed, clock.instant());
         audit.record(by, "audit.article.updated", target(id), changed);
-        events.publishEvent(new ArticleUpdated(id, after.slug(), after.updatedAt(), after.isPublished()));
+        events.publishEvent(new ArticleUpdated(id, after.slug(), after.updatedAt(), after.isPublished(),
+                after.slug().equals(before.slug()) ? null : before.slug()));
         if (after.isPublished()) {
             changes.record(target(id), "list");
         }

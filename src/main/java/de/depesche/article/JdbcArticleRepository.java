@@ -292,6 +292,27 @@ class JdbcArticleRepository {
                 .query((rs, n) -> new PublishedPath("/tag/" + rs.getString(1), rs.getTimestamp(2).toInstant())).list();
     }
 
+    Optional<Instant> newestPublishedChange(int limit, int offset) {
+        return jdbc.sql("""
+                        select max(p.updated_at) from (select updated_at from article where status = 'PUBLISHED'
+                                                       order by id limit :limit offset :offset) p
+                        """)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    Optional<Instant> newestTagChange(int minArticles, int limit, int offset) {
+        return jdbc.sql("""
+                        select max(p.last_change) from (select max(a.updated_at) as last_change from tag t
+                                                        join article_tag at2 on at2.tag_id = t.id
+                                                        join article a on a.id = at2.article_id and a.status = 'PUBLISHED'
+                                                        group by t.id having count(*) >= :min
+                                                        order by t.id limit :limit offset :offset) p
+                        """)
+                .param("min", minArticles).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+    }
+
     long tagPathCount(int minArticles) {
         return jdbc.sql("""
                         select count(*) from (select t.id from tag t

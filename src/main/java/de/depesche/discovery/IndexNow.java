@@ -57,18 +57,27 @@ class IndexNow {
         return properties.enabled();
     }
 
-    /** Queues an address of this site; one already waiting is not queued twice. */
+    /**
+     * Queues an address of this site; one already waiting is not queued twice, but its revision goes up,
+     * so a request under way that announces the older state does not take it off the queue.
+     */
     void enqueue(String path) {
         if (!properties.enabled()) {
             return;
         }
         String url = site.url(path);
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("update indexnow_queue set next_attempt_at = :now, attempts = 0 where url = :url")
+        int updated = jdbc.sql("""
+                        update indexnow_queue set next_attempt_at = :now, attempts = 0, revision = revision + 1
+                        where url = :url
+                        """)
                 .param("now", now).param("url", url).update();
         if (updated == 0) {
             try {
-                jdbc.sql("insert into indexnow_queue (url, queued_at, next_attempt_at, attempts) values (:url, :now, :now, 0)")
+                jdbc.sql("""
+                                insert into indexnow_queue (url, queued_at, next_attempt_at, attempts, revision)
+                                values (:url, :now, :now, 0, 0)
+                                """)
                         .param("url", url).param("now", now).update();
             } catch (DuplicateKeyException queuedMeanwhile) {
                 // another listener queued it a moment ago: it goes out with the next batch all the same
@@ -83,11 +92,11 @@ class IndexNow {
         }
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
-                        select url, attempts from indexnow_queue where next_attempt_at <= :now
+                        select url, attempts, revision from indexnow_queue where next_attempt_at <= :now
                         order by queued_at limit :limit
                         """)
                 .param("now", Timestamp.from(now)).param("limit", BATCH_MAX)
-                .query((rs, n) -> new Due(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> new Due(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
         if (due.isEmpty()) {
             return 0;
         }
@@ -105,28 +114,39 @@ class IndexNow {
             Thread.currentThread().interrupt();
             return 0;
         }
+        // Only the revision that was announced (or failed) is touched: an address queued again while the
+        // request was under way stays queued, due now, for the next batch.
         if (problem.isEmpty()) {
-            for (String url : urls) {
-                jdbc.sql("delete from indexnow_queue where url = :url").param("url", url).update();
+            for (Due d : due) {
+                jdbc.sql("delete from indexnow_queue where url = :url and revision = :revision")
+                        .param("url", d.url()).param("revision", d.revision()).update();
             }
             log.info("IndexNow: announced {} address(es) to {} (status {})", urls.size(), properties.endpoint(), status);
             return urls.size();
         }
-        int givenUp = 0;
+        List<String> givenUp = new java.util.ArrayList<>();
         for (Due d : due) {
             int attempts = d.attempts() + 1;
             if (attempts >= properties.maxAttempts()) {
-                jdbc.sql("delete from indexnow_queue where url = :url").param("url", d.url()).update();
-                givenUp++;
+                jdbc.sql("delete from indexnow_queue where url = :url and revision = :revision")
+                        .param("url", d.url()).param("revision", d.revision()).update();
+                givenUp.add(d.url());
             } else {
-                jdbc.sql("update indexnow_queue set attempts = :attempts, next_attempt_at = :next where url = :url")
+                jdbc.sql("""
+                                update indexnow_queue set attempts = :attempts, next_attempt_at = :next
+                                where url = :url and revision = :revision
+                                """)
                         .param("attempts", attempts).param("next", Timestamp.from(now.plus(pause(attempts))))
-                        .param("url", d.url()).update();
+                        .param("url", d.url()).param("revision", d.revision()).update();
             }
         }
-        log.warn("IndexNow: announcing {} address(es) to {} failed ({}); will try again{}", urls.size(),
-                properties.endpoint(), problem, givenUp == 0 ? "" : ", gave up " + givenUp + " after "
-                        + properties.maxAttempts() + " attempts");
+        log.warn("IndexNow: announcing {} address(es) to {} failed ({}){}", urls.size(), properties.endpoint(), problem,
+                givenUp.size() == urls.size() ? "" : "; will try again");
+        if (!givenUp.isEmpty()) {
+            log.error("IndexNow: gave up announcing {} address(es) after {} attempts: {}", givenUp.size(),
+                    properties.maxAttempts(), givenUp.size() <= 20 ? String.join(" ", givenUp)
+                            : String.join(" ", givenUp.subList(0, 20)) + " …");
+        }
         return 0;
     }
 
@@ -150,5 +170,5 @@ class IndexNow {
                 .build();
     }
 
-    private record Due(String url, int attempts) {}
+    private record Due(String url, int attempts, long revision) {}
 }

@@ -6,7 +6,7 @@ import de.depesche.article.ArticleWithdrawn;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Queues the address of every article that went live, changed while live, or went offline. */
+/** Queues the address of every article that went live, changed while live (and its old one after a new slug), or went offline. */
 @Component
 class IndexNowAnnouncements {
 
@@ -25,6 +25,10 @@ class IndexNowAnnouncements {
     void on(ArticleUpdated event) {
         if (event.published()) {
             indexNow.enqueue("/" + event.slug());
+            if (event.previousSlug() != null) {
+                // The old address now answers 301; engines move their entry sooner when told.
+                indexNow.enqueue("/" + event.previousSlug());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package de.depesche.discovery;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import de.depesche.job.JobListings;
 import de.depesche.site.SiteProperties;
 import de.depesche.site.SiteSettings;
 import de.depesche.site.SiteSettingsService;
+import de.depesche.site.Slugify;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,17 @@ class Sitemaps {
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_MAX = 1000;
     static final List<String> KINDS = List.of("pages", "articles", "categories", "tags", "jobs");
+    /** The protocol's limits for one sitemap: 50,000 addresses and 50 MB (52,428,800 bytes) uncompressed. */
+    static final int MAX_URLS = 50_000;
+    static final long MAX_BYTES = 50L * 1024 * 1024;
+    /**
+     * The longest path a sitemap lists: a category page, "/kategorie/" and a slug of at most
+     * {@value Slugify#MAX_LENGTH} characters [a-z0-9-] (articles "/" and tags "/tag/" have shorter
+     * prefixes, jobs "/jobs/" and at most 19 digits).
+     */
+    static final int LONGEST_PATH = "/kategorie/".length() + Slugify.MAX_LENGTH;
+    /** A W3C datetime as written here, the longest form: 2025-01-10T09:30:00+01:00. */
+    private static final int LASTMOD_LENGTH = "2025-01-10T09:30:00+01:00".length();
 
     record Entry(String path, Instant lastModified) {}
 
@@ -60,7 +73,33 @@ class Sitemaps {
         this.site = site;
         this.settings = settings;
         this.clock = clock;
-        this.pageSize = properties.pageSize();
+        this.pageSize = urlsPerSitemap(properties.pageSize(), site.baseUrl());
+    }
+
+    /**
+     * How many addresses one sitemap holds so that it can never pass 50 MB. Every entry is
+     * {@code <url><loc>BASE PATH</loc><lastmod>DATE</lastmod></url>}: 41 bytes of markup, at most 25 of
+     * date, at most {@value #LONGEST_PATH} of path (ASCII) and the base URL as written (escaped, UTF-8).
+     * With a base URL of up to about 850 bytes, 50,000 such entries stay below 52,428,800 bytes
+     * (50,000 × 1,048 = 52,400,000 plus the envelope); only a longer base URL makes a sitemap hold
+     * fewer addresses, never a bigger file.
+     */
+    static int urlsPerSitemap(int wanted, String baseUrl) {
+        long byBytes = (MAX_BYTES - envelopeBytes()) / longestEntryBytes(baseUrl);
+        return (int) Math.max(1, Math.min(Math.min(wanted, MAX_URLS), byBytes));
+    }
+
+    /** The bytes of the longest entry a sitemap of this site can have. */
+    static long longestEntryBytes(String baseUrl) {
+        String base = baseUrl.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return ("<url><loc>" + base + "</loc><lastmod>" + "</lastmod></url>").getBytes(StandardCharsets.UTF_8).length
+                + (long) LONGEST_PATH + LASTMOD_LENGTH;
+    }
+
+    /** The bytes around the entries: XML declaration, urlset with its namespace. */
+    static long envelopeBytes() {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"" + NS + "\"></urlset>")
+                .getBytes(StandardCharsets.UTF_8).length;
     }
 
     int pageSize() {
@@ -112,16 +151,33 @@ class Sitemaps {
         return (int) ((count + pageSize - 1) / pageSize);
     }
 
-    /** Each sitemap with the last change of the pages it lists; kinds without pages are left out. */
+    /**
+     * Each sitemap with the last change of the pages it lists; kinds without pages are left out. One
+     * query per sitemap asks for its newest change; the entries themselves are not loaded (categories,
+     * a short list, come in one query for all).
+     */
     Map<String, Instant> parts() {
         Map<String, Instant> parts = new LinkedHashMap<>();
+        List<PublishedPath> categories = null;
         for (String kind : KINDS) {
             int pages = pages(kind);
             for (int page = 1; page <= pages; page++) {
-                List<Entry> entries = entries(kind, (page - 1) * pageSize, pageSize);
-                if (!entries.isEmpty()) {
-                    parts.put("/sitemap-" + kind + "-" + page + ".xml",
-                            entries.stream().map(Entry::lastModified).max(Instant::compareTo).orElseThrow());
+                int offset = (page - 1) * pageSize;
+                Optional<Instant> newest = switch (kind) {
+                    case "pages" -> pages().stream().map(Entry::lastModified).max(Instant::compareTo);
+                    case "articles" -> articles.newestPublishedChange(offset, pageSize);
+                    case "categories" -> {
+                        if (categories == null) {
+                            categories = articles.categoryPaths();
+                        }
+                        yield slice(categories, offset, pageSize).stream().map(PublishedPath::lastModified).max(Instant::compareTo);
+                    }
+                    case "tags" -> articles.newestTagChange(offset, pageSize);
+                    case "jobs" -> jobs.newestChangeOfCurrent(offset, pageSize);
+                    default -> Optional.empty();
+                };
+                if (newest.isPresent()) {
+                    parts.put("/sitemap-" + kind + "-" + page + ".xml", newest.get());
                 }
             }
         }
@@ -151,7 +207,11 @@ class Sitemaps {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(write(w -> {
+        return Optional.of(urlset(entries));
+    }
+
+    String urlset(List<Entry> entries) {
+        return write(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(NS);
             for (Entry e : entries) {
@@ -161,7 +221,7 @@ class Sitemaps {
                 w.writeEndElement();
             }
             w.writeEndElement();
-        }));
+        });
     }
 
     /** The last change of anything in one sitemap, for Last-Modified. */

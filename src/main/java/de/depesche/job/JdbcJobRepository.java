@@ -8,23 +8,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The job tables: job_listing, job_place, job_source, job_import_run. */
+/** The job tables: job_listing, job_place, job_source, job_source_entry, job_import_run. */
 @Repository
 class JdbcJobRepository {
 
     private static final String COLUMNS = """
             j.id, j.title, j.employer, j.places, j.remote, j.employment_type, j.description, j.apply_url,
-            j.posted_on, j.valid_through, j.source, j.updated_at""";
+            j.posted_on, j.valid_through, j.source_kind, j.source, j.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -32,7 +35,7 @@ class JdbcJobRepository {
         this.jdbc = jdbc;
     }
 
-    /** A job as stored, after normalisation. */
+    /** A job as stored, after normalisation, with its dates settled. */
     record Row(String dedupKey, String title, String employer, List<String> places, boolean remote,
                EmploymentType type, String description, String applyUrl, LocalDate postedOn, Instant validThrough) {
 
@@ -44,21 +47,31 @@ class JdbcJobRepository {
         }
     }
 
-    long insert(Row row, String source, Instant now) {
+    /**
+     * Stores a new job; empty when a job with the same de-duplication key exists already, also one
+     * that another import stored a moment ago (the insert waits for it and then skips instead of failing).
+     */
+    OptionalLong insert(Row row, JobSourceKind kind, String source, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into job_listing (dedup_key, title, employer, places, remote, employment_type, description,
-                                                 apply_url, posted_on, valid_through, source, expired_noticed, created_at, updated_at)
+                                                 apply_url, posted_on, valid_through, source_kind, source, expired_noticed,
+                                                 created_at, updated_at)
                         values (:key, :title, :employer, :places, :remote, :type, :description, :url, :posted, :validThrough,
-                                :source, false, :now, :now)
+                                :kind, :source, false, :now, :now)
+                        on conflict do nothing
                         """)
                 .params(params(row))
+                .param("kind", kind.name())
                 .param("source", source)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
+        if (inserted == 0) {
+            return OptionalLong.empty();
+        }
         long id = keys.getKeyAs(Number.class).longValue();
         replacePlaces(id, row.places());
-        return id;
+        return OptionalLong.of(id);
     }
 
     void update(long id, Row row, Instant now) {
@@ -73,6 +86,15 @@ class JdbcJobRepository {
                 .param("id", id)
                 .update();
         replacePlaces(id, row.places());
+    }
+
+    /** Ends a current job now; false when it had ended already. */
+    boolean end(long id, Instant now) {
+        return jdbc.sql("""
+                        update job_listing set valid_through = :now, expired_noticed = false, updated_at = :now
+                        where id = :id and valid_through > :now
+                        """)
+                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
     }
 
     private void replacePlaces(long id, List<String> places) {
@@ -144,6 +166,17 @@ class JdbcJobRepository {
                 .query(JdbcJobRepository::job).list();
     }
 
+    /** The newest change among one page of the list, without loading it. */
+    Optional<Instant> newestChange(Filter filter, String orderBy, int limit, int offset) {
+        return jdbc.sql("select max(p.updated_at) from (select j.updated_at from job_listing j where " + filter.where()
+                        + " order by " + orderBy + " limit :limit offset :offset) p")
+                .params(filter.params())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     long count(Filter filter) {
         return jdbc.sql("select count(*) from job_listing j where " + filter.where())
                 .params(filter.params()).query(Long.class).single();
@@ -185,25 +218,28 @@ class JdbcJobRepository {
         return jdbc.sql("select * from job_source where id = :id").param("id", id).query(JdbcJobRepository::source).optional();
     }
 
-    long insertSource(String name, String url, FeedFormat format, int everyHours, boolean enabled, Instant nextRun) {
+    long insertSource(String name, String url, FeedFormat format, int everyHours, boolean enabled, boolean fullFeed,
+                      Instant nextRun) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into job_source (name, url, format, every_hours, enabled, next_run_at)
-                        values (:name, :url, :format, :hours, :enabled, :next)
+                        insert into job_source (name, url, format, every_hours, enabled, full_feed, next_run_at)
+                        values (:name, :url, :format, :hours, :enabled, :fullFeed, :next)
                         """)
                 .param("name", name).param("url", url).param("format", format.name()).param("hours", everyHours)
-                .param("enabled", enabled).param("next", Timestamp.from(nextRun))
+                .param("enabled", enabled).param("fullFeed", fullFeed).param("next", Timestamp.from(nextRun))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void updateSource(long id, String name, String url, FeedFormat format, int everyHours, boolean enabled) {
+    void updateSource(long id, String name, String url, FeedFormat format, int everyHours, boolean enabled,
+                      boolean fullFeed) {
         jdbc.sql("""
-                        update job_source set name = :name, url = :url, format = :format, every_hours = :hours, enabled = :enabled
+                        update job_source set name = :name, url = :url, format = :format, every_hours = :hours,
+                               enabled = :enabled, full_feed = :fullFeed
                         where id = :id
                         """)
                 .param("name", name).param("url", url).param("format", format.name()).param("hours", everyHours)
-                .param("enabled", enabled).param("id", id).update();
+                .param("enabled", enabled).param("fullFeed", fullFeed).param("id", id).update();
     }
 
     boolean deleteSource(long id) {
@@ -220,21 +256,49 @@ class JdbcJobRepository {
                 .param("ran", Timestamp.from(ranAt)).param("next", Timestamp.from(nextRun)).param("id", id).update();
     }
 
+    // --- what each source's feed contains ------------------------------------------------------------
+
+    /** Notes that the source's feed contains the job. */
+    void recordEntry(long sourceId, long jobId) {
+        jdbc.sql("insert into job_source_entry (source_id, job_id) values (:source, :job) on conflict do nothing")
+                .param("source", sourceId).param("job", jobId).update();
+    }
+
+    /** The jobs the source's feed contained when it was last read completely. */
+    Set<Long> entries(long sourceId) {
+        return new HashSet<>(jdbc.sql("select job_id from job_source_entry where source_id = :source")
+                .param("source", sourceId).query(Long.class).list());
+    }
+
+    void forgetEntry(long sourceId, long jobId) {
+        jdbc.sql("delete from job_source_entry where source_id = :source and job_id = :job")
+                .param("source", sourceId).param("job", jobId).update();
+    }
+
+    /** Whether some feed source still delivers the job. */
+    boolean delivered(long jobId) {
+        return jdbc.sql("select count(*) from job_source_entry where job_id = :job").param("job", jobId)
+                .query(Long.class).single() > 0;
+    }
+
     // --- reports -----------------------------------------------------------------------------------
 
-    record StoredRun(long id, @Nullable Long sourceId, String source, Instant startedAt, int created, int updated,
-                     int duplicates, int rejected, @Nullable String failure, String rejections) {}
+    record StoredRun(long id, @Nullable Long sourceId, JobSourceKind sourceKind, String source, Instant startedAt,
+                     int created, int updated, int duplicates, int ended, int rejected, @Nullable String failure,
+                     String rejections) {}
 
-    long insertRun(@Nullable Long sourceId, String source, Instant startedAt, int created, int updated, int duplicates,
-                   int rejected, @Nullable String failure, String rejections) {
+    long insertRun(@Nullable Long sourceId, JobSourceKind kind, String source, Instant startedAt, int created, int updated,
+                   int duplicates, int ended, int rejected, @Nullable String failure, String rejections) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into job_import_run (source_id, source_name, started_at, new_count, updated_count,
-                                                    duplicate_count, rejected_count, failure, rejections)
-                        values (:sourceId, :source, :at, :created, :updated, :duplicates, :rejected, :failure, :rejections)
+                        insert into job_import_run (source_id, source_kind, source_name, started_at, new_count, updated_count,
+                                                    duplicate_count, ended_count, rejected_count, failure, rejections)
+                        values (:sourceId, :kind, :source, :at, :created, :updated, :duplicates, :ended, :rejected, :failure,
+                                :rejections)
                         """)
-                .param("sourceId", sourceId).param("source", source).param("at", Timestamp.from(startedAt))
-                .param("created", created).param("updated", updated).param("duplicates", duplicates)
+                .param("sourceId", sourceId).param("kind", kind.name()).param("source", source)
+                .param("at", Timestamp.from(startedAt))
+                .param("created", created).param("updated", updated).param("duplicates", duplicates).param("ended", ended)
                 .param("rejected", rejected).param("failure", failure).param("rejections", rejections)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -251,16 +315,18 @@ class JdbcJobRepository {
     }
 
     private static StoredRun run(ResultSet rs, int row) throws SQLException {
-        return new StoredRun(rs.getLong("id"), rs.getObject("source_id", Long.class), rs.getString("source_name"),
+        return new StoredRun(rs.getLong("id"), rs.getObject("source_id", Long.class),
+                JobSourceKind.valueOf(rs.getString("source_kind")), rs.getString("source_name"),
                 rs.getTimestamp("started_at").toInstant(), rs.getInt("new_count"), rs.getInt("updated_count"),
-                rs.getInt("duplicate_count"), rs.getInt("rejected_count"), rs.getString("failure"), rs.getString("rejections"));
+                rs.getInt("duplicate_count"), rs.getInt("ended_count"), rs.getInt("rejected_count"), rs.getString("failure"),
+                rs.getString("rejections"));
     }
 
     private static JobSource source(ResultSet rs, int row) throws SQLException {
         Timestamp last = rs.getTimestamp("last_run_at");
         return new JobSource(rs.getLong("id"), rs.getString("name"), rs.getString("url"),
                 FeedFormat.valueOf(rs.getString("format")), rs.getInt("every_hours"), rs.getBoolean("enabled"),
-                rs.getTimestamp("next_run_at").toInstant(), last == null ? null : last.toInstant());
+                rs.getBoolean("full_feed"), rs.getTimestamp("next_run_at").toInstant(), last == null ? null : last.toInstant());
     }
 
     private static JobListing job(ResultSet rs, int row) throws SQLException {
@@ -269,7 +335,8 @@ class JdbcJobRepository {
                 places.isEmpty() ? List.of() : Arrays.asList(places.split("\n")), rs.getBoolean("remote"),
                 EmploymentType.valueOf(rs.getString("employment_type")), rs.getString("description"),
                 rs.getString("apply_url"), rs.getDate("posted_on").toLocalDate(),
-                rs.getTimestamp("valid_through").toInstant(), rs.getString("source"),
+                rs.getTimestamp("valid_through").toInstant(), JobSourceKind.valueOf(rs.getString("source_kind")),
+                rs.getString("source"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

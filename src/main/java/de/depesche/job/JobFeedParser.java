@@ -1,9 +1,16 @@
 package de.depesche.job;
 
 import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,8 +26,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,11 +78,29 @@ class JobFeedParser {
         this.json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()).build();
     }
 
-    /** @param charset the charset the HTTP header named, or null to follow the document's own declaration */
+    /**
+     * @param charset the charset the HTTP header named, or null to follow the document's own declaration
+     *                (XML) or its byte order mark (JSON, UTF-8 without one)
+     */
     ParsedFeed parse(InputStream in, FeedFormat format, @Nullable String charset) {
+        if (charset != null && !supported(charset)) {
+            return new ParsedFeed(List.of(), List.of(), new ImportReport.Reason("job.feed.charset", List.of(label(charset))));
+        }
         InputStream stream = in.markSupported() ? in : new java.io.BufferedInputStream(in, 8192);
         FeedFormat actual = format == FeedFormat.AUTO ? sniff(stream) : format;
-        return actual == FeedFormat.JSON ? parseJson(stream) : parseXml(stream, charset);
+        return actual == FeedFormat.JSON ? parseJson(stream, charset) : parseXml(stream, charset);
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static String label(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** XML starts with "<" (after a byte order mark and white space), JSON with "{" or "[". */
@@ -160,11 +187,21 @@ class JobFeedParser {
         }
     }
 
-    /** The fields of one {@code <job>}: every element's text by its lower-case name; HTML in descriptions kept as markup. */
+    /** Elements without content in HTML: written without an end tag. */
+    private static final Set<String> VOID_ELEMENTS = Set.of("br", "hr", "img", "wbr", "col", "area", "source");
+
+    /**
+     * The fields of one {@code <job>}: every element's text by its lower-case name. A description is
+     * read twice over: as text (HTML in CDATA, escaped HTML or plain text) and as markup (HTML written
+     * as XML elements, with their attributes and with text escaped); the markup counts when there were
+     * elements in it. The sanitiser decides later which elements and attributes stay.
+     */
     private static Map<String, List<String>> readJob(XMLStreamReader r) throws XMLStreamException {
         Map<String, List<String>> fields = new HashMap<>();
         Deque<String> names = new ArrayDeque<>();
         Deque<StringBuilder> texts = new ArrayDeque<>();
+        StringBuilder markup = new StringBuilder();
+        boolean hasElements = false;
         int htmlDepth = 0;
         int depth = 1;
         while (depth > 0) {
@@ -176,18 +213,29 @@ class JobFeedParser {
                     String name = r.getLocalName().toLowerCase(Locale.ROOT);
                     if (htmlDepth > 0) {
                         htmlDepth++;
-                        append(texts.peek(), "<" + name + ">");
+                        hasElements = true;
+                        StringBuilder tag = new StringBuilder("<").append(name);
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            tag.append(' ').append(r.getAttributeLocalName(i).toLowerCase(Locale.ROOT)).append("=\"")
+                                    .append(HtmlUtils.htmlEscape(r.getAttributeValue(i), "UTF-8")).append('"');
+                        }
+                        append(markup, tag.append('>').toString());
                     } else {
                         names.push(name);
                         texts.push(new StringBuilder());
                         if (HTML_FIELDS.contains(name)) {
                             htmlDepth = 1;
+                            markup.setLength(0);
+                            hasElements = false;
                         }
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (!texts.isEmpty()) {
                         append(texts.peek(), r.getText());
+                        if (htmlDepth > 0) {
+                            append(markup, HtmlUtils.htmlEscape(r.getText(), "UTF-8"));
+                        }
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -197,11 +245,17 @@ class JobFeedParser {
                     }
                     if (htmlDepth > 1) {
                         htmlDepth--;
-                        append(texts.peek(), "</" + r.getLocalName().toLowerCase(Locale.ROOT) + ">");
+                        String name = r.getLocalName().toLowerCase(Locale.ROOT);
+                        if (!VOID_ELEMENTS.contains(name)) {
+                            append(markup, "</" + name + ">");
+                        }
                     } else {
-                        htmlDepth = 0;
                         String name = names.pop();
                         String text = texts.pop().toString();
+                        if (htmlDepth == 1 && hasElements) {
+                            text = markup.toString();
+                        }
+                        htmlDepth = 0;
                         fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text);
                     }
                 }
@@ -260,13 +314,8 @@ class JobFeedParser {
                 return new ImportReport.Reason("job.feed.encoding", List.of());
             }
         }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("was referenced") || message.contains("not declared")) {
-            // An entity that is used but not declared: with DTDs off, that is every custom entity.
+        if (undeclaredEntity(e)) {
             return new ImportReport.Reason("job.feed.entity", List.of());
-        }
-        if (message.toLowerCase(Locale.ROOT).contains("encoding") || message.contains("byte")) {
-            return new ImportReport.Reason("job.feed.encoding", List.of());
         }
         int line = -1;
         if (e instanceof XMLStreamException x && x.getLocation() != null) {
@@ -281,6 +330,18 @@ class JobFeedParser {
         return new ImportReport.Reason("job.feed.malformed", List.of(String.valueOf(Math.max(line, 1))));
     }
 
+    /**
+     * An entity that is used but not declared (with DTDs off, every custom entity). The JDK's StAX
+     * reader has no exception type for it, only a message, and that message is in the server's
+     * language: on a server with another locale this is not recognised and the feed is refused as
+     * malformed XML at its line instead, which is true as well. Encoding errors, which matter more, are
+     * recognised by their type.
+     */
+    private static boolean undeclaredEntity(Exception e) {
+        String message = e.getMessage();
+        return message != null && message.contains("was referenced, but not declared");
+    }
+
     private static void close(@Nullable XMLStreamReader r) {
         if (r != null) {
             try {
@@ -293,25 +354,14 @@ class JobFeedParser {
 
     // --- JSON --------------------------------------------------------------------------------------
 
-    private ParsedFeed parseJson(InputStream in) {
+    private ParsedFeed parseJson(InputStream in, @Nullable String charset) {
         List<RawJob> jobs = new ArrayList<>();
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         JsonNode root;
         try {
-            root = json.readTree(in);
-        } catch (JacksonException | IllegalArgumentException e) {
-            if (LimitedInputStream.isLimit(e)) {
-                return new ParsedFeed(jobs, rejected, new ImportReport.Reason("job.feed.tooLarge", List.of()));
-            }
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("Invalid UTF")
-                    || message.contains("encoding")) {
-                return new ParsedFeed(jobs, rejected, new ImportReport.Reason("job.feed.encoding", List.of()));
-            }
-            if (message.contains("exceeds") || message.contains("constraint")) {
-                return new ParsedFeed(jobs, rejected, new ImportReport.Reason("job.feed.limits", List.of()));
-            }
-            return new ParsedFeed(jobs, rejected, new ImportReport.Reason("job.feed.malformedJson", List.of()));
+            root = json.readTree(jsonReader(in, charset));
+        } catch (JacksonException | IOException e) {
+            return new ParsedFeed(jobs, rejected, jsonFailure(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ParsedFeed(jobs, rejected, new ImportReport.Reason("job.feed.noJobs", List.of()));
@@ -337,6 +387,49 @@ class JobFeedParser {
             failure = new ImportReport.Reason("job.feed.noJobs", List.of());
         }
         return new ParsedFeed(jobs, rejected, failure);
+    }
+
+    /**
+     * The document's text, decoded strictly: a byte order mark decides, else the charset the HTTP
+     * header named, else UTF-8 (as RFC 8259 wants it). Bytes that do not fit the encoding fail the read
+     * with a {@link CharacterCodingException} instead of turning into replacement characters.
+     */
+    private static Reader jsonReader(InputStream in, @Nullable String charset) throws IOException {
+        in.mark(4);
+        byte[] head = in.readNBytes(3);
+        in.reset();
+        Charset encoding;
+        if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            in.skipNBytes(3);
+            encoding = StandardCharsets.UTF_8;
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            in.skipNBytes(2);
+            encoding = StandardCharsets.UTF_16BE;
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            in.skipNBytes(2);
+            encoding = StandardCharsets.UTF_16LE;
+        } else {
+            encoding = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
+        }
+        return new InputStreamReader(in, encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Why a JSON feed could not be read, told by the kind of failure, never by the words of its message. */
+    private static ImportReport.Reason jsonFailure(Exception e) {
+        if (LimitedInputStream.isLimit(e)) {
+            return new ImportReport.Reason("job.feed.tooLarge", List.of());
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CharacterCodingException || c instanceof CharConversionException) {
+                return new ImportReport.Reason("job.feed.encoding", List.of());
+            }
+            if (c instanceof StreamConstraintsException) {
+                return new ImportReport.Reason("job.feed.limits", List.of());
+            }
+        }
+        return new ImportReport.Reason("job.feed.malformedJson", List.of());
     }
 
     /** Finds the entries of a document: one object, an array, an {@code @graph}, an ItemList or {@code {"jobs": [...]}}. */

@@ -2,6 +2,7 @@ package de.depesche.job;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,11 +14,14 @@ import java.util.List;
  * @param applyUrl        where readers apply (http or https, without tracking parameters)
  * @param postedOn        the day the employer posted it
  * @param validThrough    when it ends; after that readers no longer see it
- * @param source          where it came from: a feed source's name, "API" or the newsroom
+ * @param sourceKind      where it came from: the newsroom, a feed source, the API or an upload
+ * @param source          the name that goes with it: the feed source's, the one an API client gave, the
+ *                        uploaded file's; empty when there is none
  */
 public record JobListing(long id, String title, String employer, List<String> places, boolean remote,
                          EmploymentType employmentType, String descriptionHtml, String applyUrl,
-                         LocalDate postedOn, Instant validThrough, String source, Instant updatedAt) {
+                         LocalDate postedOn, Instant validThrough, JobSourceKind sourceKind, String source,
+                         Instant updatedAt) {
 
     public JobListing {
         places = List.copyOf(places);
@@ -29,6 +33,16 @@ public record JobListing(long id, String title, String employer, List<String> pl
 
     public boolean isCurrent(Instant now) {
         return validThrough.isAfter(now);
+    }
+
+    /** The last day of the offer in the given zone: the day before it ends at midnight. */
+    public LocalDate lastDay(ZoneId zone) {
+        return validThrough.minusNanos(1).atZone(zone).toLocalDate();
+    }
+
+    /** The message key that names its origin for readers, with {@link #source()} as argument. */
+    public String sourceMessageKey() {
+        return sourceKind.messageKey(source);
     }
 
     /** Places as one line for lists: "Berlin, Hamburg" or "Remote". */

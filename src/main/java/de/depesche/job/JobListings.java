@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import de.depesche.account.AuditLog;
@@ -23,6 +23,7 @@ import de.depesche.site.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,6 +163,11 @@ public class JobListings {
                 .map(j -> new JobAddress(j.path(), j.updatedAt())).toList();
     }
 
+    /** The newest change among one page of {@link #currentAddresses}, for a sitemap index, without loading the page. */
+    public Optional<Instant> newestChangeOfCurrent(int offset, int limit) {
+        return jobs.newestChange(JdbcJobRepository.Filter.current(clock.instant()), "j.id", limit, offset);
+    }
+
     /** The newsroom's list: current and ended jobs, newest change first. */
     public JobBoardPage newsroomList(@Nullable String text, int page, int size) {
         JdbcJobRepository.Filter f = JdbcJobRepository.Filter.all();
@@ -176,27 +182,40 @@ public class JobListings {
     @Transactional
     public JobListing create(JobDraft draft, StaffPrincipal by) {
         requireJobDesk(by);
-        JdbcJobRepository.Row row = validOrThrow(draft);
-        if (jobs.findByKey(row.dedupKey()).isPresent()) {
-            throw InvalidInput.of("title", "job.duplicate");
-        }
+        Checked c = checkedOrThrow(draft, null);
+        LocalDate today = today();
         boolean firstJob = currentCount() == 0;
-        long id = jobs.insert(row, "Redaktion", clock.instant());
+        JdbcJobRepository.Row row = c.row(c.posted() == null || c.posted().isAfter(today) ? today : c.posted(),
+                c.end() == null ? defaultEnd(today) : endOf(c.end()));
+        long id = jobs.insert(row, JobSourceKind.NEWSROOM, "", clock.instant())
+                .orElseThrow(() -> InvalidInput.of("title", "job.duplicate"));
         audit.record(by, "audit.job.created", target(id), row.title());
         recordChange(firstJob);
         return jobs.find(id).orElseThrow();
     }
 
+    /**
+     * Saves an edited job. A blank posting date keeps the stored one; a blank end date gives the job
+     * the default validity from today. The end date it already had may lie in the past (an ended job
+     * can be corrected without reviving it); a new one may not.
+     */
     @Transactional
     public JobListing update(long id, JobDraft draft, StaffPrincipal by) {
         requireJobDesk(by);
-        jobs.find(id).orElseThrow(() -> InvalidInput.of("", "job.unknown"));
-        JdbcJobRepository.Row row = validOrThrow(draft);
-        Optional<JobListing> same = jobs.findByKey(row.dedupKey());
+        JobListing before = jobs.find(id).orElseThrow(() -> InvalidInput.of("", "job.unknown"));
+        Checked c = checkedOrThrow(draft, before.lastDay(zone));
+        Optional<JobListing> same = jobs.findByKey(c.dedupKey());
         if (same.isPresent() && same.get().id() != id) {
             throw InvalidInput.of("title", "job.duplicate");
         }
-        jobs.update(id, row, clock.instant());
+        LocalDate today = today();
+        LocalDate posted = c.posted() == null ? before.postedOn() : c.posted().isAfter(today) ? today : c.posted();
+        JdbcJobRepository.Row row = c.row(posted, c.end() == null ? defaultEnd(today) : endOf(c.end()));
+        try {
+            jobs.update(id, row, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw InvalidInput.of("title", "job.duplicate");
+        }
         audit.record(by, "audit.job.updated", target(id), row.title());
         changes.record(CACHE_TAG);
         return jobs.find(id).orElseThrow();
@@ -215,12 +234,19 @@ public class JobListings {
 
     /**
      * Imports a feed pushed through the API or uploaded in the newsroom. The body is read through the
-     * size limit; nothing beyond it is read.
+     * size limit; nothing beyond it is read. Jobs missing from such a feed are left alone: it need not
+     * carry every job of its sender.
      *
-     * @param contentType the request's content type (its charset names the encoding of XML), or null
+     * @param contentType the request's content type (its charset names the encoding), or null
+     * @param kind        {@link JobSourceKind#API} or {@link JobSourceKind#UPLOAD}
+     * @param name        the name the API client gave, or the uploaded file's; empty for none
      */
-    public ImportReport importFeed(InputStream body, @Nullable String contentType, String sourceName, StaffPrincipal by) {
+    public ImportReport importFeed(InputStream body, @Nullable String contentType, JobSourceKind kind, String name,
+                                   StaffPrincipal by) {
         requireJobDesk(by);
+        if (kind != JobSourceKind.API && kind != JobSourceKind.UPLOAD) {
+            throw new IllegalArgumentException("feeds are pushed through the API or uploaded, not " + kind);
+        }
         Instant started = clock.instant();
         FeedFormat format = formatOf(contentType);
         JobFeedParser.ParsedFeed feed;
@@ -230,7 +256,7 @@ public class JobListings {
         } catch (FeedProblem e) {
             feed = new JobFeedParser.ParsedFeed(List.of(), List.of(), e.reason());
         }
-        return store(feed, null, sourceName, started, by);
+        return store(feed, null, kind, name, started, by);
     }
 
     /** The largest feed accepted, in bytes. */
@@ -254,7 +280,7 @@ public class JobListings {
         } catch (FeedProblem e) {
             feed = new JobFeedParser.ParsedFeed(List.of(), List.of(), e.reason());
         }
-        return store(feed, source.id(), source.name(), started, by);
+        return store(feed, source, JobSourceKind.FEED, source.name(), started, by);
     }
 
     /** Imports every source whose time has come; run by the cluster scheduler on one node. */
@@ -263,8 +289,8 @@ public class JobListings {
         for (JobSource source : jobs.dueSources(clock.instant())) {
             try {
                 ImportReport report = importSource(source.id(), null);
-                log.info("Imported job source \"{}\": {} new, {} updated, {} duplicates, {} rejected{}", source.name(),
-                        report.created(), report.updated(), report.duplicates(), report.rejected().size(),
+                log.info("Imported job source \"{}\": {} new, {} updated, {} duplicates, {} ended, {} rejected{}", source.name(),
+                        report.created(), report.updated(), report.duplicates(), report.ended(), report.rejected().size(),
                         report.failure() == null ? "" : ", failure " + report.failure().messageKey());
                 runs++;
             } catch (RuntimeException e) {
@@ -286,51 +312,148 @@ public class JobListings {
         return ended;
     }
 
-    private ImportReport store(JobFeedParser.ParsedFeed feed, @Nullable Long sourceId, String sourceName, Instant started,
-                               @Nullable StaffPrincipal by) {
-        String source = sourceName.length() > SOURCE_NAME_MAX ? sourceName.substring(0, SOURCE_NAME_MAX) : sourceName;
-        ImportReport report = tx.execute(status -> {
-            boolean firstJobs = currentCount() == 0;
-            int created = 0;
-            int updated = 0;
-            int duplicates = 0;
-            List<ImportReport.Rejection> rejected = new ArrayList<>(feed.rejected());
-            Set<String> seen = new LinkedHashSet<>();
-            for (JobFeedParser.RawJob raw : feed.jobs()) {
-                String label = label(raw.title());
-                Validated v = fromFeed(raw);
-                if (v.row() == null) {
-                    rejected.add(new ImportReport.Rejection(raw.position(), label, v.problems().getFirst()));
-                    continue;
+    /** What storing one entry of a feed came to. */
+    private enum Outcome { CREATED, UPDATED, DUPLICATE, ENDED, REJECTED }
+
+    private record Stored(Outcome outcome, @Nullable Long jobId, ImportReport.@Nullable Reason reason) {
+        static Stored of(Outcome outcome, long jobId) {
+            return new Stored(outcome, jobId, null);
+        }
+    }
+
+    /**
+     * Stores a parsed feed entry by entry, each in its own short transaction: an entry that another
+     * import stores at the same moment is then simply found (and counted as a duplicate) instead of
+     * failing the whole run, and what was stored stays stored when a later entry fails.
+     */
+    private ImportReport store(JobFeedParser.ParsedFeed feed, @Nullable JobSource source, JobSourceKind kind, String name,
+                               Instant started, @Nullable StaffPrincipal by) {
+        String sourceName = name.length() > SOURCE_NAME_MAX ? name.substring(0, SOURCE_NAME_MAX) : name;
+        boolean firstJobs = currentCount() == 0;
+        boolean fullFeed = source != null && source.fullFeed() && feed.failure() == null;
+        int created = 0;
+        int updated = 0;
+        int duplicates = 0;
+        int ended = 0;
+        List<ImportReport.Rejection> rejected = new ArrayList<>(feed.rejected());
+        Set<String> seenKeys = new HashSet<>();
+        Set<Long> seenJobs = new HashSet<>();
+        for (JobFeedParser.RawJob raw : feed.jobs()) {
+            String label = label(raw.title());
+            Validated v = fromFeed(raw);
+            Checked checked = v.checked();
+            if (checked == null) {
+                rejected.add(new ImportReport.Rejection(raw.position(), label, v.problems().getFirst()));
+                if (v.dedupKey() != null) {
+                    // Still in the feed, only unreadable this time: not withdrawn.
+                    jobs.findByKey(v.dedupKey()).ifPresent(j -> seenJobs.add(j.id()));
                 }
-                JdbcJobRepository.Row row = v.row();
-                if (!seen.add(row.dedupKey())) {
-                    duplicates++;
-                    continue;
-                }
-                Optional<JobListing> existing = jobs.findByKey(row.dedupKey());
-                if (existing.isEmpty()) {
-                    jobs.insert(row, source, clock.instant());
-                    created++;
-                } else if (!row.sameContent(existing.get())) {
-                    jobs.update(existing.get().id(), row, clock.instant());
-                    updated++;
-                } else {
-                    duplicates++;
-                }
+                continue;
             }
-            rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::position));
-            List<ImportReport.Rejection> kept = rejected.size() > REJECTIONS_KEPT ? rejected.subList(0, REJECTIONS_KEPT) : rejected;
-            long id = jobs.insertRun(sourceId, source, started, created, updated, duplicates, rejected.size(),
+            if (!seenKeys.add(checked.dedupKey())) {
+                duplicates++;
+                continue;
+            }
+            Stored stored = java.util.Objects.requireNonNull(tx.execute(status -> {
+                Stored s = storeOne(checked, kind, sourceName);
+                if (fullFeed && s.jobId() != null) {
+                    jobs.recordEntry(source.id(), s.jobId());
+                }
+                return s;
+            }));
+            if (stored.jobId() != null) {
+                seenJobs.add(stored.jobId());
+            }
+            switch (stored.outcome()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case DUPLICATE -> duplicates++;
+                case ENDED -> ended++;
+                case REJECTED -> rejected.add(new ImportReport.Rejection(raw.position(), label,
+                        java.util.Objects.requireNonNull(stored.reason())));
+            }
+        }
+        if (fullFeed) {
+            ended += endWithdrawn(source.id(), seenJobs);
+        }
+        rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::position));
+        List<ImportReport.Rejection> kept = rejected.size() > REJECTIONS_KEPT ? rejected.subList(0, REJECTIONS_KEPT) : rejected;
+        int c = created;
+        int u = updated;
+        int d = duplicates;
+        int e = ended;
+        Long sourceId = source == null ? null : source.id();
+        long id = java.util.Objects.requireNonNull(tx.execute(status -> {
+            long runId = jobs.insertRun(sourceId, kind, sourceName, started, c, u, d, e, rejected.size(),
                     feed.failure() == null ? null : json.writeValueAsString(feed.failure()), json.writeValueAsString(kept));
-            if (created + updated > 0) {
+            if (c + u + e > 0) {
                 recordChange(firstJobs);
             }
-            audit.record(by, "audit.job.imported", "jobsource:" + (sourceId == null ? "api" : sourceId),
-                    source + ": " + created + "/" + updated + "/" + duplicates + "/" + rejected.size());
-            return new ImportReport(id, sourceId, source, started, created, updated, duplicates, rejected, feed.failure());
-        });
-        return java.util.Objects.requireNonNull(report);
+            audit.record(by, "audit.job.imported", "jobsource:" + (sourceId == null ? kind.name().toLowerCase(Locale.ROOT) : sourceId),
+                    sourceName + ": " + c + "/" + u + "/" + d + "/" + e + "/" + rejected.size());
+            return runId;
+        }));
+        return new ImportReport(id, sourceId, kind, sourceName, started, created, updated, duplicates, ended, rejected,
+                feed.failure());
+    }
+
+    /**
+     * One entry: new, or compared with the job of the same title, employer and places. What the feed
+     * leaves out keeps its stored value: a job without posting date keeps the day it was first seen,
+     * one without end date keeps the end it got then, so an unchanged feed changes nothing however often
+     * it is read. A known job whose end date the feed puts in the past ends now.
+     */
+    private Stored storeOne(Checked c, JobSourceKind kind, String sourceName) {
+        Instant now = clock.instant();
+        LocalDate today = today();
+        Optional<JobListing> existing = jobs.findByKey(c.dedupKey());
+        if (existing.isEmpty()) {
+            if (c.end() != null && c.end().isBefore(today)) {
+                return new Stored(Outcome.REJECTED, null, new ImportReport.Reason("job.expired", List.of(c.end().toString())));
+            }
+            JdbcJobRepository.Row row = c.row(c.posted() == null || c.posted().isAfter(today) ? today : c.posted(),
+                    c.end() == null ? defaultEnd(today) : endOf(c.end()));
+            OptionalLong id = jobs.insert(row, kind, sourceName, now);
+            if (id.isPresent()) {
+                return Stored.of(Outcome.CREATED, id.getAsLong());
+            }
+            // Another import stored the same job a moment ago; compare with what it stored.
+            existing = jobs.findByKey(c.dedupKey());
+            if (existing.isEmpty()) {
+                return new Stored(Outcome.DUPLICATE, null, null);
+            }
+        }
+        JobListing stored = existing.get();
+        LocalDate posted = c.posted() == null || c.posted().isAfter(today) ? stored.postedOn() : c.posted();
+        Instant validThrough = c.end() == null ? stored.validThrough() : endOf(c.end());
+        JdbcJobRepository.Row row = c.row(posted, validThrough);
+        if (row.sameContent(stored)) {
+            return Stored.of(Outcome.DUPLICATE, stored.id());
+        }
+        jobs.update(stored.id(), row, now);
+        boolean endsNow = stored.isCurrent(now) && !validThrough.isAfter(now);
+        return Stored.of(endsNow ? Outcome.ENDED : Outcome.UPDATED, stored.id());
+    }
+
+    /**
+     * Ends the jobs a full feed delivered before and no longer lists: the employer withdrew them. A job
+     * that another source's feed still lists stays.
+     */
+    private int endWithdrawn(long sourceId, Set<Long> seen) {
+        int ended = 0;
+        for (long jobId : jobs.entries(sourceId)) {
+            if (seen.contains(jobId)) {
+                continue;
+            }
+            boolean endedNow = Boolean.TRUE.equals(tx.execute(status -> {
+                jobs.forgetEntry(sourceId, jobId);
+                return !jobs.delivered(jobId) && jobs.end(jobId, clock.instant());
+            }));
+            if (endedNow) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     public List<ImportReport> recentReports(int limit) {
@@ -344,8 +467,8 @@ public class JobListings {
     private ImportReport report(JdbcJobRepository.StoredRun run) {
         List<ImportReport.Rejection> rejected = json.readValue(run.rejections(), new TypeReference<List<ImportReport.Rejection>>() {});
         ImportReport.Reason failure = run.failure() == null ? null : json.readValue(run.failure(), ImportReport.Reason.class);
-        return new ImportReport(run.id(), run.sourceId(), run.source(), run.startedAt(), run.created(), run.updated(),
-                run.duplicates(), rejected, failure);
+        return new ImportReport(run.id(), run.sourceId(), run.sourceKind(), run.source(), run.startedAt(), run.created(),
+                run.updated(), run.duplicates(), run.ended(), rejected, failure);
     }
 
     // --- sources -----------------------------------------------------------------------------------
@@ -361,7 +484,7 @@ public class JobListings {
     /** Creates (id null) or changes a source; its address must be http(s). */
     @Transactional
     public JobSource saveSource(@Nullable Long id, String name, String url, FeedFormat format, int everyHours,
-                                boolean enabled, StaffPrincipal by) {
+                                boolean enabled, boolean fullFeed, StaffPrincipal by) {
         requireJobDesk(by);
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String n = JobNormalizer.collapse(name);
@@ -390,10 +513,10 @@ public class JobListings {
         problems.throwIfAny();
         long sourceId;
         if (id == null) {
-            sourceId = jobs.insertSource(n, u, format, everyHours, enabled, clock.instant());
+            sourceId = jobs.insertSource(n, u, format, everyHours, enabled, fullFeed, clock.instant());
         } else {
             jobs.source(id).orElseThrow(() -> InvalidInput.of("", "job.source.unknown"));
-            jobs.updateSource(id, n, u, format, everyHours, enabled);
+            jobs.updateSource(id, n, u, format, everyHours, enabled, fullFeed);
             sourceId = id;
         }
         audit.record(by, "audit.job.sourceSaved", "jobsource:" + sourceId, n + " " + u);
@@ -422,13 +545,32 @@ public class JobListings {
         }
     }
 
-    private record Validated(JdbcJobRepository.@Nullable Row row, List<ImportReport.Reason> problems) {}
+    /** A job as checked and normalised, before its dates are settled against what is stored. */
+    private record Checked(String dedupKey, String title, String employer, List<String> places, boolean remote,
+                           EmploymentType type, String description, String applyUrl, @Nullable LocalDate posted,
+                           @Nullable LocalDate end) {
 
-    private JdbcJobRepository.Row validOrThrow(JobDraft draft) {
+        JdbcJobRepository.Row row(LocalDate postedOn, Instant validThrough) {
+            return new JdbcJobRepository.Row(dedupKey, title, employer, places, remote, type, description, applyUrl,
+                    postedOn, validThrough);
+        }
+    }
+
+    /**
+     * A feed entry after checking: the job, or the problems; the de-duplication key whenever title,
+     * employer and places were readable, also for a refused entry.
+     */
+    private record Validated(@Nullable Checked checked, List<ImportReport.Reason> problems, @Nullable String dedupKey) {}
+
+    /** @param keptEnd an end date in the past that is accepted because the job has it already */
+    private Checked checkedOrThrow(JobDraft draft, @Nullable LocalDate keptEnd) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        JdbcJobRepository.Row row = validate(draft, (field, key, args) -> problems.add(field, key, args));
+        Checked checked = validate(draft, (field, key, args) -> problems.add(field, key, args));
+        if (draft.endDate() != null && draft.endDate().isBefore(today()) && !draft.endDate().equals(keptEnd)) {
+            problems.add("endDate", "job.expired", draft.endDate().toString());
+        }
         problems.throwIfAny();
-        return java.util.Objects.requireNonNull(row);
+        return java.util.Objects.requireNonNull(checked);
     }
 
     private interface ProblemSink {
@@ -456,17 +598,28 @@ public class JobListings {
         EmploymentType type = EmploymentType.parse(raw.employmentType()).orElse(null);
         boolean remote = Boolean.TRUE.equals(raw.remote())
                 || raw.employmentType().toLowerCase(Locale.ROOT).contains("remote");
-        if (!problems.isEmpty()) {
-            return new Validated(null, problems);
-        }
         JobDraft draft = new JobDraft(raw.title(), raw.employer(), raw.places(), remote, type, raw.description(),
                 raw.url(), posted, end);
-        JdbcJobRepository.Row row = validate(draft, sink);
-        return new Validated(problems.isEmpty() ? row : null, problems);
+        String key = keyOf(draft);
+        if (!problems.isEmpty()) {
+            return new Validated(null, problems, key);
+        }
+        Checked checked = validate(draft, sink);
+        return new Validated(problems.isEmpty() ? checked : null, problems, key);
     }
 
-    /** Normalises and checks a job; reports each problem to the sink and returns null when there was one. */
-    private JdbcJobRepository.@Nullable Row validate(JobDraft d, ProblemSink problems) {
+    /** The de-duplication key of a job whose title and employer are there, or null. */
+    private static @Nullable String keyOf(JobDraft d) {
+        String title = JobNormalizer.title(d.title());
+        String employer = JobNormalizer.employer(d.employer());
+        if (title.isEmpty() || employer.isEmpty()) {
+            return null;
+        }
+        return JobNormalizer.dedupKey(title, employer, JobNormalizer.places(d.places()).names());
+    }
+
+    /** Normalises and checks a job's content; reports each problem to the sink and returns null when there was one. */
+    private @Nullable Checked validate(JobDraft d, ProblemSink problems) {
         Counting sink = new Counting(problems);
         String title = JobNormalizer.title(d.title());
         text(sink, "title", title, JobNormalizer.TITLE_MAX, "job.title.missing");
@@ -505,26 +658,28 @@ public class JobListings {
         if (url.isEmpty()) {
             sink.add("applyUrl", d.applyUrl().isBlank() ? "job.url.missing" : "job.url.invalid");
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate posted = d.postedOn() == null || d.postedOn().isAfter(today) ? today : d.postedOn();
-        Instant validThrough;
-        if (d.endDate() != null) {
-            if (d.endDate().isBefore(today)) {
-                sink.add("endDate", "job.expired", d.endDate().toString());
-            }
-            validThrough = d.endDate().plusDays(1).atStartOfDay(zone).toInstant();
-        } else {
-            validThrough = posted.atStartOfDay(zone).toInstant().plus(properties.defaultValidity());
-            if (!validThrough.isAfter(clock.instant())) {
-                validThrough = today.plusDays(1).atStartOfDay(zone).toInstant().plus(properties.defaultValidity());
-            }
-        }
         if (sink.count > 0) {
             return null;
         }
         EmploymentType type = d.employmentType() == null ? EmploymentType.OTHER : d.employmentType();
-        return new JdbcJobRepository.Row(JobNormalizer.dedupKey(title, employer, places.names()), title, employer,
-                places.names(), remote, type, description, url.orElseThrow(), posted, validThrough);
+        return new Checked(JobNormalizer.dedupKey(title, employer, places.names()), title, employer, places.names(), remote,
+                type, description, url.orElseThrow(), d.postedOn(), d.endDate());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The moment a job with this last day ends: midnight after it. */
+    private Instant endOf(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The end of a job without end date first seen on the given day: the default validity later, in calendar days. */
+    private Instant defaultEnd(LocalDate firstSeen) {
+        Duration validity = properties.defaultValidity();
+        long days = validity.toDays();
+        return firstSeen.atStartOfDay(zone).plusDays(days).plus(validity.minusDays(days)).toInstant();
     }
 
     private static final class Counting implements ProblemSink {

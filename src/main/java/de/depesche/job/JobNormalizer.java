@@ -41,7 +41,24 @@ final class JobNormalizer {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t\\r]]");
-    private static final Pattern POSTAL_CODE = Pattern.compile("^(?:D-|DE-|A-|CH-)?\\d{4,5}\\s+");
+    /** A German, Austrian or Swiss postal code before the place ("20095 Hamburg") or after it ("Hamburg 20095"). */
+    private static final Pattern POSTAL_CODE = Pattern.compile(
+            "^(?:D-|DE-|A-|CH-)?\\d{4,5}(?:\\s+|$)|\\s+(?:D-|DE-|A-|CH-)?\\d{4,5}$", Pattern.CASE_INSENSITIVE);
+    /**
+     * The HTML elements that tell a description written in HTML from plain text, which may well
+     * contain "<" ("Gehalt < 50 000 €", "Zweiter <Absatz>") without being markup.
+     */
+    private static final String HTML_ELEMENTS = "a|abbr|address|article|aside|b|big|blockquote|body|br|caption|center|cite"
+            + "|code|col|colgroup|dd|del|details|dfn|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|h[1-6]"
+            + "|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|mark|meta|nav|noscript|object|ol"
+            + "|p|pre|q|s|samp|script|section|small|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|tfoot|th"
+            + "|thead|title|tr|tt|u|ul|var|wbr";
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "<(?:/?(?:" + HTML_ELEMENTS + ")(?=[\\s/>])[^<>]*>|!--.*?-->)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Tags that separate words when they are taken out of a line of text. */
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|hr|blockquote|section|article|header|footer|dd|dt|dl)\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern PLACE_SEPARATORS = Pattern.compile("\\s*(?:[;|,]|\\s/\\s|\\sund\\s|\\sor\\s|\\soder\\s)\\s*");
     private static final Pattern GENDER = Pattern.compile(
             "\\(\\s*(?:[mwfdxi]\\s*[/|,]\\s*){1,3}[mwfdxi]\\s*\\)|\\(\\s*(?:all genders|alle geschlechter|gn)\\s*\\)|\\*in\\b",
@@ -76,12 +93,30 @@ final class JobNormalizer {
 
     /** A title in normal case: "SENIOR JAVA-ENTWICKLER (M/W/D)" becomes "Senior Java-Entwickler (M/W/D)". */
     static String title(String raw) {
-        String t = collapse(HtmlUtils.htmlUnescape(raw));
+        String t = plainLine(raw);
         return shouting(t) ? capitalizeWords(t) : t;
     }
 
     static String employer(String raw) {
-        return collapse(HtmlUtils.htmlUnescape(raw));
+        return plainLine(raw);
+    }
+
+    /**
+     * One line of text for titles, employers and places: entities decoded and HTML tags taken out
+     * ("&lt;b&gt;Redakteur&lt;/b&gt;" and "<b>Redakteur</b>" are both "Redakteur"); a "<" that is no
+     * tag stays.
+     */
+    static String plainLine(String raw) {
+        return collapse(stripTags(HtmlUtils.htmlUnescape(raw)));
+    }
+
+    private static String stripTags(String text) {
+        return HTML_TAG.matcher(text).replaceAll(m -> BLOCK_TAG.matcher(m.group()).matches() ? " " : "");
+    }
+
+    /** Whether the text is HTML: it has at least one tag of a known HTML element (or a comment). */
+    static boolean isHtml(String text) {
+        return HTML_TAG.matcher(text).find();
     }
 
     /**
@@ -92,7 +127,7 @@ final class JobNormalizer {
         Set<String> result = new LinkedHashSet<>();
         boolean remote = false;
         for (String entry : raw) {
-            for (String part : PLACE_SEPARATORS.split(collapse(HtmlUtils.htmlUnescape(entry)))) {
+            for (String part : PLACE_SEPARATORS.split(plainLine(entry))) {
                 String p = POSTAL_CODE.matcher(part.strip()).replaceAll("").strip();
                 p = p.replaceAll("\\s*\\((?:deutschland|germany|de)\\)$", "");
                 if (p.isEmpty()) {
@@ -183,7 +218,9 @@ final class JobNormalizer {
 
     /**
      * A description that is safe to show: HTML through the site's sanitiser; plain text escaped, with
-     * blank lines as paragraphs.
+     * blank lines as paragraphs and single line breaks kept. It counts as HTML only when it has a tag of
+     * a known element, also when the whole markup arrived escaped once more ("&lt;p&gt;…"); a "<" in
+     * plain text ("Gehalt < 50 000 €", "Zweiter <Absatz>") is text and loses nothing.
      */
     static String description(String raw) {
         String text = raw.strip();
@@ -191,16 +228,19 @@ final class JobNormalizer {
             return "";
         }
         String html;
-        if (text.indexOf('<') < 0) {
+        String unescaped = HtmlUtils.htmlUnescape(text);
+        if (isHtml(text)) {
+            html = text;
+        } else if (isHtml(unescaped)) {
+            html = unescaped;
+        } else {
             StringBuilder sb = new StringBuilder();
-            for (String paragraph : HtmlUtils.htmlUnescape(text).split("\\R\\s*\\R")) {
+            for (String paragraph : unescaped.split("\\R\\s*\\R")) {
                 if (!paragraph.isBlank()) {
                     sb.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8").replaceAll("\\R", "<br>")).append("</p>");
                 }
             }
             html = sb.toString();
-        } else {
-            html = text;
         }
         return MarkdownRenderer.sanitize(html).strip();
     }

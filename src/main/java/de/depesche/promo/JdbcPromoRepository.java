@@ -53,6 +53,11 @@ class JdbcPromoRepository {
                 .param("active", active).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Deletes the item; its clicks go with it (promo_click references it with on delete cascade). */
+    void delete(long id) {
+        jdbc.sql("delete from promo_item where id = :id").param("id", id).update();
+    }
+
     private static Map<String, Object> params(PromoDraft d) {
         Map<String, Object> p = new HashMap<>();
         p.put("kind", d.kind().name());

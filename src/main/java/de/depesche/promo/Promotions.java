@@ -126,6 +126,16 @@ public class Promotions {
         return promos.find(id).orElseThrow();
     }
 
+    /** Deletes an item and its click counts; its /go/ address answers 404 from now on. */
+    @Transactional
+    public void delete(long id, StaffPrincipal by) {
+        requirePromoDesk(by);
+        PromoItem item = promos.find(id).orElseThrow(() -> InvalidInput.of("", "promo.unknown"));
+        promos.delete(id);
+        audit.record(by, "audit.promo.deleted", target(id), item.title());
+        changes.record(CACHE_TAG, ARTICLE_PAGES);
+    }
+
     private PromoDraft validate(PromoDraft d) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String title = collapse(d.title());

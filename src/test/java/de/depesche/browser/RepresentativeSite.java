@@ -209,13 +209,14 @@ final class RepresentativeSite {
         String feed = "<source><job><title>Importierte Stelle " + run + "</title><company>Feedverlag</company><city>Köln</city>"
                 + "<url>https://jobs.example.org/import-" + run + "</url><description><![CDATA[<p>Aus dem Feed.</p>]]></description>"
                 + "<jobtype>fulltime</jobtype></job><job><title></title></job></source>";
-        jobs.importFeed(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), "application/xml", "Testfeed " + run, admin);
+        jobs.importFeed(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), "application/xml",
+                de.depesche.job.JobSourceKind.API, "Testfeed " + run, admin);
         JobListing ended = jobs.create(new JobDraft("Abgelaufene Stelle " + run, "Altverlag", List.of("Bonn"), false,
                 EmploymentType.TEMPORARY, "<p>Vorbei.</p>", "https://jobs.example.org/alt" + run, null, null), admin);
         context.getBean(JdbcClient.class).sql("update job_listing set valid_through = :past where id = :id")
                 .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("id", ended.id()).update();
         jobs.expire();
-        jobs.saveSource(null, "Stellenfeed " + run, "https://jobs.example.org/feed-" + run + ".xml", FeedFormat.XML, 24, false, admin);
+        jobs.saveSource(null, "Stellenfeed " + run, "https://jobs.example.org/feed-" + run + ".xml", FeedFormat.XML, 24, false, true, admin);
 
         promotions.create(new PromoDraft(PromoKind.BOOK, "Handbuch Barrierefreiheit", "Das Buch zum Labor",
                 "https://books.example.org/handbuch", null, "/img/logo.png", PromoPlacement.BELOW_ARTICLE, 0, true), admin);

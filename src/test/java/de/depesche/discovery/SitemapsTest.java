@@ -3,6 +3,7 @@ package de.depesche.discovery;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
+import de.depesche.job.EmploymentType;
+import de.depesche.job.JobDraft;
+import de.depesche.job.JobListing;
 import de.depesche.job.JobListings;
 import de.depesche.site.SiteProperties;
 import de.depesche.site.SiteSettingsService;
@@ -41,6 +45,9 @@ class SitemapsTest extends IntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** Parses namespace-aware, without DTDs; a sitemap that is not well-formed fails here. */
     static Document xml(String text) {
@@ -111,6 +118,80 @@ class SitemapsTest extends IntegrationTest {
         Element entry = urlEntry(articlesMap, "http://localhost:8080" + a.path());
         assertThat(OffsetDateTime.parse(entry.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent()).toInstant())
                 .isEqualTo(articles.find(a.id()).orElseThrow().updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void theIndexLastmodOfEverySitemapIsTheNewestLastmodInIt() {
+        data.published(unique("Frisch für den Index"));
+        Document index = xml(xmlResponse("/sitemap.xml").body());
+        NodeList parts = index.getElementsByTagNameNS(Sitemaps.NS, "sitemap");
+        assertThat(parts.getLength()).isPositive();
+        for (int i = 0; i < parts.getLength(); i++) {
+            Element part = (Element) parts.item(i);
+            String loc = part.getElementsByTagNameNS(Sitemaps.NS, "loc").item(0).getTextContent();
+            String lastmod = part.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent();
+            List<String> inside = texts(xml(xmlResponse(loc.substring("http://localhost:8080".length())).body()), Sitemaps.NS, "lastmod");
+            java.time.Instant newest = inside.stream().map(t -> OffsetDateTime.parse(t).toInstant()).max(java.time.Instant::compareTo)
+                    .orElseThrow();
+            assertThat(OffsetDateTime.parse(lastmod).toInstant()).as(loc).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void theJobsSitemapListsOnlyCurrentJobsWithTheirLastChange() {
+        JobListing current = jobs.create(new JobDraft(unique("Stelle in der Sitemap"), "Kartenverlag", List.of("Kiel"), false,
+                EmploymentType.FULL_TIME, "<p>Karten</p>", "https://jobs.example.org/karte", null, LocalDate.now().plusDays(10)),
+                data.admin());
+        JobListing ended = jobs.create(new JobDraft(unique("Beendete Stelle"), "Kartenverlag", List.of("Kiel"), false,
+                EmploymentType.FULL_TIME, "<p>Vorbei</p>", "https://jobs.example.org/vorbei", null, LocalDate.now().plusDays(10)),
+                data.admin());
+        jdbc.sql("update job_listing set valid_through = :past where id = :id")
+                .param("past", java.sql.Timestamp.from(clock.instant().minusSeconds(60))).param("id", ended.id()).update();
+
+        assertThat(texts(xml(get("/sitemap.xml").body()), Sitemaps.NS, "loc")).contains("http://localhost:8080/sitemap-jobs-1.xml");
+        Document jobsMap = xml(xmlResponse("/sitemap-jobs-1.xml").body());
+        List<String> locs = texts(jobsMap, Sitemaps.NS, "loc");
+        assertThat(locs).contains("http://localhost:8080" + current.path()).doesNotContain("http://localhost:8080" + ended.path());
+        Element entry = urlEntry(jobsMap, "http://localhost:8080" + current.path());
+        assertThat(OffsetDateTime.parse(entry.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent()).toInstant())
+                .isEqualTo(current.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(locs).hasSize((int) jobs.currentCount());
+    }
+
+    @Test
+    void aCategoryLastmodIsTheNewestChangeOfItsPublishedArticles() {
+        String name = "Karte " + Long.toString(System.nanoTime(), 36);
+        de.depesche.article.Category category = data.category(name);
+        Article older = data.published(unique("Älter in der Kategorie"), "KIEL", "Text.", category.slug());
+        Article newer = data.published(unique("Neuer in der Kategorie"), "KIEL", "Text.", category.slug());
+        Article edited = articles.update(older.id(), articles.find(older.id()).orElseThrow().version(),
+                new de.depesche.article.ArticleDraft(older.title() + " (ergänzt)", null, older.dateline(), older.lead(),
+                        older.bodyMarkdown(), List.of(category.slug()), List.of(), null, null, null, null, null), data.admin());
+        assertThat(edited.updatedAt()).isAfter(newer.updatedAt());
+        Document categories = xml(xmlResponse("/sitemap-categories-1.xml").body());
+        Element entry = urlEntry(categories, "http://localhost:8080/kategorie/" + category.slug());
+        assertThat(OffsetDateTime.parse(entry.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent()).toInstant())
+                .isEqualTo(edited.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void noSitemapCanPassFiftyMegabytesHoweverLongItsAddressesAre() {
+        assertThat(Sitemaps.urlsPerSitemap(50_000, "https://www.depesche.example")).isEqualTo(50_000);
+        assertThat(Sitemaps.urlsPerSitemap(80_000, "https://www.depesche.example")).as("the protocol's limit").isEqualTo(50_000);
+        String longBase = "https://" + "sehr-lange-adresse.".repeat(150) + "example/und/ein/pfad";
+        int perSitemap = Sitemaps.urlsPerSitemap(50_000, longBase);
+        assertThat(perSitemap).isLessThan(50_000).isPositive();
+        assertThat(Sitemaps.envelopeBytes() + perSitemap * Sitemaps.longestEntryBytes(longBase)).isLessThanOrEqualTo(Sitemaps.MAX_BYTES);
+
+        // The bound is true: a sitemap of the longest possible entries is no larger than it says.
+        SiteProperties longSite = new SiteProperties(site.dataDir(), longBase, java.time.ZoneId.of("Asia/Kathmandu"), site.pageCache());
+        Sitemaps sitemaps = new Sitemaps(articles, jobs, longSite, settings, clock, new DiscoveryProperties.Sitemap(50_000));
+        assertThat(sitemaps.pageSize()).isEqualTo(perSitemap);
+        String longestPath = "/kategorie/" + "a".repeat(de.depesche.site.Slugify.MAX_LENGTH);
+        List<Sitemaps.Entry> entries = java.util.Collections.nCopies(1000, new Sitemaps.Entry(longestPath, clock.instant()));
+        int bytes = sitemaps.urlset(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat((long) bytes).isLessThanOrEqualTo(Sitemaps.envelopeBytes() + 1000 * Sitemaps.longestEntryBytes(longBase));
+        assertThat((long) bytes).isGreaterThan(Sitemaps.envelopeBytes() + 1000 * (Sitemaps.longestEntryBytes(longBase) - 1));
     }
 
     @Test

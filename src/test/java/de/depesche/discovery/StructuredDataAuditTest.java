@@ -65,6 +65,14 @@ class StructuredDataAuditTest extends IntegrationTest {
         List<JsonNode> onJob = structuredData(job.path());
         jobPosting(ofType(onJob, "JobPosting", job.path()));
         breadcrumbs(ofType(onJob, "BreadcrumbList", job.path()), 3);
+        JobListing twoPlaces = jobs.create(new JobDraft(unique("Redakteur an zwei Orten"), "Depesche Verlag",
+                List.of("Hamburg", "Kiel"), false, EmploymentType.FULL_TIME, "<p>Zwei Büros</p>",
+                "https://jobs.example.org/zwei", null, LocalDate.now().plusDays(20)), data.admin());
+        JsonNode both = ofType(structuredData(twoPlaces.path()), "JobPosting", twoPlaces.path());
+        jobPosting(both);
+        assertThat(both.path("jobLocation").isArray()).isTrue();
+        assertThat(both.path("jobLocation").valueStream().map(l -> l.path("address").path("addressLocality").asString()).toList())
+                .containsExactly("Hamburg", "Kiel");
         JsonNode remotePosting = ofType(structuredData(remote.path()), "JobPosting", remote.path());
         jobPosting(remotePosting);
         assertThat(remotePosting.path("jobLocationType").asString()).isEqualTo("TELECOMMUTE");
@@ -106,13 +114,17 @@ class StructuredDataAuditTest extends IntegrationTest {
         assertThat(p.path("hiringOrganization").path("name").asString()).isNotBlank();
         assertThat(p.path("employmentType").asString()).isIn("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN",
                 "VOLUNTEER", "PER_DIEM", "OTHER");
-        boolean located = p.path("jobLocation").path("address").path("addressLocality").isString()
-                || (p.path("jobLocation").isArray() && p.path("jobLocation").get(0).path("address").path("addressCountry").isString());
+        JsonNode location = p.path("jobLocation");
+        List<JsonNode> places = location.isArray() ? location.valueStream().toList()
+                : location.isMissingNode() ? List.of() : List.of(location);
         boolean remote = p.path("jobLocationType").asString().equals("TELECOMMUTE")
                 && !p.path("applicantLocationRequirements").isMissingNode();
-        assertThat(located || remote).as("jobLocation or TELECOMMUTE with applicantLocationRequirements: " + p).isTrue();
-        if (located && !p.path("jobLocation").isArray()) {
-            assertThat(p.path("jobLocation").path("address").path("addressCountry").asString()).isNotBlank();
+        assertThat(!places.isEmpty() || remote).as("jobLocation or TELECOMMUTE with applicantLocationRequirements: " + p).isTrue();
+        for (JsonNode place : places) {
+            // Google requires a locality (or street, region, postal code) and the country of every place.
+            assertThat(place.path("@type").asString()).isEqualTo("Place");
+            assertThat(place.path("address").path("addressLocality").asString()).as("addressLocality in " + p).isNotBlank();
+            assertThat(place.path("address").path("addressCountry").asString()).as("addressCountry in " + p).isNotBlank();
         }
     }
 }

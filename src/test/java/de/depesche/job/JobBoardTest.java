@@ -181,6 +181,44 @@ class JobBoardTest extends IntegrationTest {
     }
 
     @Test
+    void savingAnEditedJobKeepsItsEndDate() {
+        LocalDate lastDay = LocalDate.now().plusDays(30);
+        JobListing j = job(unique("Stelle mit Frist"), "Fristverlag", List.of("Rostock"), false, EmploymentType.FULL_TIME);
+        StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        Document edit = admin.page("/admin/jobs/" + j.id());
+        assertThat(edit.select("#endDate").val()).isEqualTo(lastDay.toString());
+
+        Map<String, String> form = new LinkedHashMap<>();
+        for (org.jsoup.nodes.Element field : edit.select("form.panel input[name], form.panel textarea[name], form.panel select[name]")) {
+            if (field.attr("type").equals("checkbox") && !field.hasAttr("checked")) {
+                continue;
+            }
+            String value = field.tagName().equals("select") ? field.select("option[selected]").val()
+                    : field.tagName().equals("textarea") ? field.text() : field.val();
+            form.put(field.attr("name"), value);
+        }
+        form.put("title", j.title() + " (geändert)");
+        HttpResponse<String> saved = admin.post("/admin/jobs/" + j.id(), form);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        JobListing after = jobs.find(j.id()).orElseThrow();
+        assertThat(after.title()).endsWith("(geändert)");
+        assertThat(after.validThrough()).isEqualTo(j.validThrough());
+        assertThat(after.postedOn()).isEqualTo(j.postedOn());
+    }
+
+    @Test
+    void whereAJobCameFromIsShownInTheReadersLanguage() {
+        JobListing j = job(unique("Stelle der Redaktion"), "Eigenverlag", List.of("Dessau"), false, EmploymentType.FULL_TIME);
+        assertThat(Jsoup.parse(get(j.path()).body()).select(".job-source").text()).isEqualTo("Quelle: Redaktion");
+        assertThat(Jsoup.parse(get(j.path() + "?lang=en").body()).select(".job-source").text()).isEqualTo("Source: newsroom");
+        assertThat(jdbc.sql("select source_kind from job_listing where id = :id").param("id", j.id()).query(String.class).single())
+                .isEqualTo("NEWSROOM");
+        StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        Document list = admin.page("/admin/jobs?q=" + q(j.title()));
+        assertThat(list.select("td.job-source").eachText()).containsExactly("Quelle: Redaktion");
+    }
+
+    @Test
     void sourcesMustBeHttpAndNeverLocal() {
         StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
         admin.page("/admin/jobs/sources");
@@ -211,9 +249,13 @@ class JobBoardTest extends IntegrationTest {
         HttpResponse<String> response = admin.postMultipart("/admin/jobs/import", Map.of(), "file", "feed.xml", "application/xml",
                 feed.getBytes(StandardCharsets.UTF_8));
         Document report = admin.follow(response);
+        assertThat(report.select("h1").text()).startsWith("Import aus „feed.xml (hochgeladen)“");
         assertThat(report.select(".new").text()).isEqualTo("1");
         assertThat(report.select(".rejected").text()).isEqualTo("1");
         assertThat(report.select(".rejection td").eachText()).contains("2", "Der Arbeitgeber fehlt.");
+        Document board = Jsoup.parse(get("/jobs?q=" + q(good)).body());
+        assertThat(Jsoup.parse(get(board.select(".job-item h2 a").attr("href")).body()).select(".job-source").text())
+                .isEqualTo("Quelle: von der Redaktion importiert");
     }
 
     private List<String> titles(String path) {

@@ -67,6 +67,42 @@ class JobFeedParserTest {
     }
 
     @Test
+    void htmlWrittenAsXmlElementsKeepsItsAttributesAndItsTextStaysText() {
+        JobFeedParser.ParsedFeed feed = parse("""
+                <source><job><title>T</title><description>Wir suchen <a href="https://firma.example/?a=1&amp;b=2" title='Team "Nord"'>Sie</a>
+                für 3 &lt; 4 Tage<br/>pro Woche<![CDATA[ & mehr]]></description></job></source>
+                """);
+        assertThat(feed.jobs().getFirst().description()).isEqualTo(
+                "Wir suchen <a href=\"https://firma.example/?a=1&amp;b=2\" title=\"Team &quot;Nord&quot;\">Sie</a>\n"
+                        + "für 3 &lt; 4 Tage<br>pro Woche &amp; mehr");
+        assertThat(JobNormalizer.description(feed.jobs().getFirst().description())).isEqualTo(
+                "Wir suchen <a href=\"https://firma.example/?a&#61;1&amp;b&#61;2\" title=\"Team &#34;Nord&#34;\" rel=\"noopener\">Sie</a>\n"
+                        + "für 3 &lt; 4 Tage<br />pro Woche &amp; mehr");
+    }
+
+    @Test
+    void jsonIsReadInTheCharsetTheHeaderNamesAndStrictlyAsUtf8Otherwise() {
+        byte[] latin1 = "{\"@type\": \"JobPosting\", \"title\": \"Redakteur Köln\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(parser.parse(new ByteArrayInputStream(latin1), FeedFormat.JSON, "ISO-8859-1").jobs().getFirst().title())
+                .isEqualTo("Redakteur Köln");
+        assertThat(parser.parse(new ByteArrayInputStream(latin1), FeedFormat.JSON, null).failure().messageKey())
+                .isEqualTo("job.feed.encoding");
+        assertThat(parser.parse(new ByteArrayInputStream(latin1), FeedFormat.JSON, "UTF-8").failure().messageKey())
+                .isEqualTo("job.feed.encoding");
+        byte[] utf16WithMark = "\uFEFF{\"@type\": \"JobPosting\", \"title\": \"Straße\"}".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(parser.parse(new ByteArrayInputStream(utf16WithMark), FeedFormat.JSON, null).jobs().getFirst().title())
+                .isEqualTo("Straße");
+        assertThat(parser.parse(new ByteArrayInputStream(latin1), FeedFormat.JSON, "x-unbekannt").failure())
+                .isEqualTo(new ImportReport.Reason("job.feed.charset", List.of("x-unbekannt")));
+    }
+
+    @Test
+    void jsonBeyondItsLimitsIsToldApartFromBrokenJsonByTheKindOfFailure() {
+        assertThat(parse("[".repeat(100) + "]".repeat(100)).failure().messageKey()).isEqualTo("job.feed.limits");
+        assertThat(parse("{\"@type\": \"JobPosting\", \"title\": }").failure().messageKey()).isEqualTo("job.feed.malformedJson");
+    }
+
+    @Test
     void refusesBillionLaughsWithoutExpandingAnything() {
         StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
         bomb.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n");

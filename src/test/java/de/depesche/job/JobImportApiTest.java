@@ -107,6 +107,116 @@ class JobImportApiTest extends IntegrationTest {
     }
 
     @Test
+    void twoImportsOfTheSameFeedAtOnceBothFinishAndCountEachJobOnce() throws Exception {
+        String run = unique("Parallel");
+        StringBuilder feed = new StringBuilder("<source>");
+        for (int i = 0; i < 40; i++) {
+            feed.append(job(run + " Stelle " + i, "Parallelverlag", "Halle", ""));
+        }
+        String xml = feed.append("</source>").toString();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(two.submit(() -> {
+                    start.await();
+                    return pushXml(xml);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            int duplicates = 0;
+            for (var r : runs) {
+                HttpResponse<String> response = r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                JsonNode report = report(response);
+                assertThat(report.path("updated").asInt()).isZero();
+                assertThat(report.path("rejected")).isEmpty();
+                created += report.path("new").asInt();
+                duplicates += report.path("duplicates").asInt();
+            }
+            assertThat(created).isEqualTo(40);
+            assertThat(duplicates).isEqualTo(40);
+        } finally {
+            two.shutdownNow();
+        }
+        JsonNode board = json.readTree(get("/api/v1/jobs?size=100").body());
+        assertThat(board.path("items").valueStream().filter(j -> j.path("title").asString().startsWith(run)).count()).isEqualTo(40);
+    }
+
+    @Test
+    void aPushedFeedThatLacksAJobLeavesItAlone() {
+        String kept = unique("Im zweiten Push");
+        String missing = unique("Nur im ersten Push");
+        pushXml("<source>" + job(kept, "Pushverlag", "Gotha", "") + job(missing, "Pushverlag", "Gotha", "") + "</source>");
+        JsonNode second = report(pushXml("<source>" + job(kept, "Pushverlag", "Gotha", "") + "</source>"));
+        assertThat(second.path("ended").asInt()).isZero();
+        assertThat(get("/jobs?q=" + java.net.URLEncoder.encode(missing, StandardCharsets.UTF_8)).body()).contains(missing);
+    }
+
+    @Test
+    void readersSeeWhereAJobCameFromInTheirLanguage() {
+        String title = unique("Stelle vom Partnerportal");
+        push("application/xml", ("<source>" + job(title, "Portalverlag", "Erfurt", "") + "</source>").getBytes(StandardCharsets.UTF_8));
+        String named = unique("Stelle mit Absender");
+        send(HttpRequest.newBuilder(URI.create(url("/api/v1/jobs/import?source=Partnerportal")))
+                .header("Authorization", "Bearer " + TestDatabase.ADMIN_TOKEN).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<source>" + job(named, "Portalverlag", "Erfurt", "") + "</source>"))
+                .build());
+        String path = jobPath(title);
+        assertThat(Jsoup.parse(get(path).body()).select(".job-source").text()).isEqualTo("Quelle: Import über die Schnittstelle");
+        assertThat(Jsoup.parse(get(path + "?lang=en").body()).select(".job-source").text()).isEqualTo("Source: imported through the API");
+        assertThat(Jsoup.parse(get(jobPath(named)).body()).select(".job-source").text())
+                .isEqualTo("Quelle: Partnerportal (über die Schnittstelle)");
+        assertThat(Jsoup.parse(get(jobPath(named) + "?lang=en").body()).select(".job-source").text())
+                .isEqualTo("Source: Partnerportal (through the API)");
+    }
+
+    private String jobPath(String title) {
+        Document board = Jsoup.parse(get("/jobs?q=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)).body());
+        return board.select(".job-item h2 a").attr("href");
+    }
+
+    @Test
+    void linksInDescriptionsWrittenAsXmlKeepTheirAddressAndTitlesLoseTheirTags() {
+        String title = unique("Redakteurin Links");
+        String xml = "<source><job><title><![CDATA[<b>" + title + "</b>]]></title><company>&lt;i&gt;Linkverlag&lt;/i&gt;</company>"
+                + "<city>Jena</city><url>https://jobs.example.org/links</url>"
+                + "<description><p>Mehr <a href=\"https://linkverlag.example/team\" onclick=\"steal()\">über uns</a>, Gehalt &lt; 60 000 €</p>"
+                + "<ul><li>Eins</li><li>Zwei<br/>Zeile</li></ul></description></job></source>";
+        assertThat(report(pushXml(xml)).path("new").asInt()).isEqualTo(1);
+        Document page = Jsoup.parse(get(jobPath(title)).body());
+        assertThat(page.select("h1").text()).isEqualTo(title);
+        assertThat(page.select(".job-facts dd").first().text()).isEqualTo("Linkverlag");
+        assertThat(page.select(".body a").attr("href")).isEqualTo("https://linkverlag.example/team");
+        assertThat(page.select(".body a[onclick]")).isEmpty();
+        assertThat(page.select(".body p").text()).isEqualTo("Mehr über uns, Gehalt < 60 000 €");
+        assertThat(page.select(".body li")).hasSize(2);
+        assertThat(page.select(".body br")).hasSize(1);
+    }
+
+    @Test
+    void jsonInTheCharsetTheHeaderNamesIsRead() {
+        String title = unique("Stelle in Köln-Mülheim");
+        String posting = """
+                {"@type": "JobPosting", "title": "%s", "description": "Straßenbau und Brücken",
+                 "hiringOrganization": {"name": "Bauamt Köln"}, "jobLocation": {"address": {"addressLocality": "Köln"}},
+                 "url": "https://bau.example/1"}
+                """.formatted(title);
+        JsonNode latin1 = report(push("application/ld+json; charset=ISO-8859-1", posting.getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(latin1.path("new").asInt()).isEqualTo(1);
+        assertThat(Jsoup.parse(get(jobPath(title)).body()).select(".body").text()).isEqualTo("Straßenbau und Brücken");
+
+        HttpResponse<String> undeclared = push("application/ld+json",
+                posting.replace(title, unique("Ohne Angabe")).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(undeclared.statusCode()).isEqualTo(400);
+        assertThat(report(undeclared).path("error").asString()).contains("Zeichenkodierung");
+        HttpResponse<String> unknown = push("application/json; charset=klingonisch", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(report(unknown).path("error").asString()).isEqualTo("Die Zeichenkodierung „klingonisch“ ist unbekannt.");
+    }
+
+    @Test
     void aJobWithoutEmployerIsRejectedWithItsReasonAndTheOthersAreKept() {
         String good = unique("Gute Stelle");
         String bad = unique("Stelle ohne Arbeitgeber");

@@ -24,6 +24,18 @@ class JobNormalizerTest {
     }
 
     @Test
+    void postalCodesGoWhetherTheyStandBeforeOrAfterThePlace() {
+        assertThat(JobNormalizer.places(List.of("Hamburg 20095")).names()).containsExactly("Hamburg");
+        assertThat(JobNormalizer.places(List.of("20095 Hamburg")).names()).containsExactly("Hamburg");
+        assertThat(JobNormalizer.places(List.of("München 80331, Germany")).names()).containsExactly("München");
+        assertThat(JobNormalizer.places(List.of("D-01067 Dresden", "Wien 1010", "CH-8001 Zürich")).names())
+                .containsExactly("Dresden", "Wien", "Zürich");
+        assertThat(JobNormalizer.places(List.of("Leipzig, 04109")).names()).containsExactly("Leipzig");
+        assertThat(JobNormalizer.dedupKey("T", "E", JobNormalizer.places(List.of("Hamburg 20095")).names()))
+                .isEqualTo(JobNormalizer.dedupKey("T", "E", JobNormalizer.places(List.of("20095 Hamburg")).names()));
+    }
+
+    @Test
     void removesTrackingParametersAndRefusesOtherSchemes() {
         assertThat(JobNormalizer.applyUrl("https://Jobs.Example.org/a?utm_source=x&id=7&gclid=abc&fbclid=1"))
                 .hasValue("https://jobs.example.org/a?id=7");
@@ -43,13 +55,41 @@ class JobNormalizerTest {
 
     @Test
     void descriptionsAreSanitisedAndPlainTextBecomesParagraphs() {
-        String html = JobNormalizer.description("<p onclick=\"x()\">Hallo<script>alert(1)</script></p><img src=\"https://tracker.example/p.gif\"><a href=\"javascript:x\">k</a>");
-        assertThat(html).doesNotContain("script", "onclick", "tracker.example", "javascript");
-        assertThat(html).contains("Hallo");
-        assertThat(JobNormalizer.description("Erste Zeile\n\nZweiter <Absatz> & mehr")).isEqualTo(
-                JobNormalizer.description("Erste Zeile\n\nZweiter <Absatz> & mehr"));
-        assertThat(JobNormalizer.description("Erste Zeile\n\nZweiter Absatz & mehr")).isEqualTo("<p>Erste Zeile</p><p>Zweiter Absatz &amp; mehr</p>");
+        assertThat(JobNormalizer.description("<p onclick=\"x()\">Hallo<script>alert(1)</script></p>"
+                + "<img src=\"https://tracker.example/p.gif\"><a href=\"javascript:x\">k</a>")).isEqualTo("<p>Hallo</p>k");
+        assertThat(JobNormalizer.description("<p>Mehr <a href=\"https://firma.example/team\">über uns</a></p>"))
+                .isEqualTo("<p>Mehr <a href=\"https://firma.example/team\" rel=\"noopener\">über uns</a></p>");
+        assertThat(JobNormalizer.description("Erste Zeile\n\nZweiter Absatz & mehr"))
+                .isEqualTo("<p>Erste Zeile</p><p>Zweiter Absatz &amp; mehr</p>");
+        assertThat(JobNormalizer.description("Aufgaben:\nRecherche\nSchreiben")).isEqualTo("<p>Aufgaben:<br />Recherche<br />Schreiben</p>");
         assertThat(JobNormalizer.hasText(JobNormalizer.description("<script>nur Skript</script>"))).isFalse();
+    }
+
+    @Test
+    void plainTextWithAngleBracketsLosesNoWordAndNoParagraph() {
+        assertThat(JobNormalizer.description("Erste Zeile\n\nZweiter <Absatz> & mehr"))
+                .isEqualTo("<p>Erste Zeile</p><p>Zweiter &lt;Absatz&gt; &amp; mehr</p>");
+        assertThat(JobNormalizer.description("Gehalt < 50 000 € im Jahr\n\nBewerbung bis Freitag"))
+                .isEqualTo("<p>Gehalt &lt; 50 000 € im Jahr</p><p>Bewerbung bis Freitag</p>");
+        assertThat(JobNormalizer.description("Teamgröße: 3 < x > 1")).isEqualTo("<p>Teamgröße: 3 &lt; x &gt; 1</p>");
+        assertThat(JobNormalizer.isHtml("Zweiter <Absatz>")).isFalse();
+        assertThat(JobNormalizer.isHtml("Erste <p>Zeile")).isTrue();
+        assertThat(JobNormalizer.isHtml("<BR/>")).isTrue();
+    }
+
+    @Test
+    void markupThatArrivedEscapedIsReadAsHtml() {
+        assertThat(JobNormalizer.description("&lt;p&gt;Wir &lt;b&gt;suchen&lt;/b&gt; Sie&lt;/p&gt;"))
+                .isEqualTo("<p>Wir <b>suchen</b> Sie</p>");
+    }
+
+    @Test
+    void titlesAndEmployersLoseTheirTagsButKeepOtherAngleBrackets() {
+        assertThat(JobNormalizer.title("<b>Redakteur</b> (m/w/d)")).isEqualTo("Redakteur (m/w/d)");
+        assertThat(JobNormalizer.title("&lt;strong&gt;Volontär&lt;/strong&gt;")).isEqualTo("Volontär");
+        assertThat(JobNormalizer.title("Entwickler <C++> & Tests")).isEqualTo("Entwickler <C++> & Tests");
+        assertThat(JobNormalizer.employer("Medien<br/>Haus &amp; Co")).isEqualTo("Medien Haus & Co");
+        assertThat(JobNormalizer.employer("<span class=\"x\">Ver</span>lag Nord")).isEqualTo("Verlag Nord");
     }
 
     @Test

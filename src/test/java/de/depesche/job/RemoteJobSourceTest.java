@@ -17,7 +17,25 @@ class RemoteJobSourceTest extends OutboundIntegrationTest {
     JobListings jobs;
 
     private JobSource source(String path, FeedFormat format) {
-        return jobs.saveSource(null, unique("Quelle"), remoteUrl(path), format, 6, true, data.admin());
+        return source(path, format, true);
+    }
+
+    private JobSource source(String path, FeedFormat format, boolean fullFeed) {
+        return jobs.saveSource(null, unique("Quelle"), remoteUrl(path), format, 6, true, fullFeed, data.admin());
+    }
+
+    private void serve(String path, String... entries) {
+        remote.stubFor(WireMock.get(path).willReturn(aResponse().withHeader("Content-Type", "application/xml")
+                .withBody("<source>" + String.join("", entries) + "</source>")));
+    }
+
+    private long id(String title) {
+        return jobs.newsroomList(title, 1, 10).items().stream().filter(j -> j.title().equals(title)).findFirst()
+                .orElseThrow().id();
+    }
+
+    private boolean current(String title) {
+        return jobs.lookup(id(title)) instanceof JobListings.Lookup.Current;
     }
 
     @Test
@@ -40,6 +58,57 @@ class RemoteJobSourceTest extends OutboundIntegrationTest {
         assertThat(json.created()).isEqualTo(1);
         assertThat(jobs.board(new JobFilter(null, false, null, jsonTitle), 1, 10).items())
                 .singleElement().satisfies(j -> assertThat(j.places()).containsExactly("Cottbus"));
+    }
+
+    @Test
+    void aJobThatVanishesFromAFullFeedEndsAndABrokenFeedEndsNothing() {
+        String kept = unique("Bleibt im Feed");
+        String withdrawn = unique("Zurückgezogen");
+        serve("/feeds/full.xml", JobImportApiTest.job(kept, "Vollverlag", "Weimar", ""),
+                JobImportApiTest.job(withdrawn, "Vollverlag", "Weimar", ""));
+        JobSource source = source("/feeds/full.xml", FeedFormat.XML);
+        assertThat(jobs.importSource(source.id(), data.admin()).created()).isEqualTo(2);
+
+        serve("/feeds/full.xml", "<job><title>Kaputt", "");
+        ImportReport broken = jobs.importSource(source.id(), data.admin());
+        assertThat(broken.failure()).isNotNull();
+        assertThat(broken.ended()).isZero();
+        assertThat(current(withdrawn)).isTrue();
+
+        serve("/feeds/full.xml", JobImportApiTest.job(kept, "Vollverlag", "Weimar", ""));
+        ImportReport report = jobs.importSource(source.id(), data.admin());
+        assertThat(report.ended()).isEqualTo(1);
+        assertThat(report.duplicates()).isEqualTo(1);
+        assertThat(current(withdrawn)).isFalse();
+        assertThat(current(kept)).isTrue();
+        assertThat(get("/jobs/" + id(withdrawn)).statusCode()).isEqualTo(410);
+        assertThat(jobs.report(report.id()).orElseThrow().ended()).isEqualTo(1);
+    }
+
+    @Test
+    void aFeedOfNewsOnlyOrAJobAnotherSourceStillListsEndsNothing() {
+        String a = unique("Neu im Teilfeed");
+        String b = unique("Gestern im Teilfeed");
+        serve("/feeds/news.xml", JobImportApiTest.job(a, "Teilverlag", "Gera", ""), JobImportApiTest.job(b, "Teilverlag", "Gera", ""));
+        JobSource partial = source("/feeds/news.xml", FeedFormat.XML, false);
+        jobs.importSource(partial.id(), data.admin());
+        serve("/feeds/news.xml", JobImportApiTest.job(a, "Teilverlag", "Gera", ""));
+        assertThat(jobs.importSource(partial.id(), data.admin()).ended()).isZero();
+        assertThat(current(b)).isTrue();
+
+        String shared = unique("In zwei Feeds");
+        serve("/feeds/one.xml", JobImportApiTest.job(shared, "Doppelverlag", "Zeitz", ""));
+        serve("/feeds/two.xml", JobImportApiTest.job(shared, "Doppelverlag", "Zeitz", ""));
+        JobSource one = source("/feeds/one.xml", FeedFormat.XML);
+        JobSource two = source("/feeds/two.xml", FeedFormat.XML);
+        jobs.importSource(one.id(), data.admin());
+        jobs.importSource(two.id(), data.admin());
+        serve("/feeds/one.xml", JobImportApiTest.job(unique("Anderes"), "Doppelverlag", "Zeitz", ""));
+        assertThat(jobs.importSource(one.id(), data.admin()).ended()).isZero();
+        assertThat(current(shared)).as("the second feed still lists it").isTrue();
+        serve("/feeds/two.xml", JobImportApiTest.job(unique("Noch was"), "Doppelverlag", "Zeitz", ""));
+        assertThat(jobs.importSource(two.id(), data.admin()).ended()).isEqualTo(1);
+        assertThat(current(shared)).isFalse();
     }
 
     @Test

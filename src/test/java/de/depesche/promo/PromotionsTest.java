@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.depesche.account.Role;
@@ -20,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,9 @@ class PromotionsTest extends IntegrationTest {
 
     @Autowired
     Promotions promotions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private PromoItem item(PromoKind kind, String title, String url, PromoPlacement placement) {
         return promotions.create(new PromoDraft(kind, title, "Ein Untertitel", url, null, "/img/logo.png", placement, 0, true),
@@ -134,6 +139,61 @@ class PromotionsTest extends IntegrationTest {
         StaffMember moderator = data.staff(Role.MODERATOR);
         assertThat(StaffSession.signedIn(port, moderator.email(), TestData.STAFF_PASSWORD).get("/admin/promos").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void editorsDeleteAnItemTogetherWithItsClickCounts() {
+        PromoItem book = item(PromoKind.BOOK, unique("Ausverkauftes Buch"), "https://shop.example/weg", PromoPlacement.BOTH);
+        click(book.clickPath(), BROWSER);
+        click(book.clickPath(), BROWSER);
+        assertThat(clickRows(book.id())).isOne();
+        Article article = data.published(unique("Artikel vor dem Löschen"));
+        assertThat(Jsoup.parse(get(article.path()).body()).select("a[href=" + book.clickPath() + "]")).isNotEmpty();
+
+        StaffMember editor = data.staff(Role.EDITOR);
+        StaffSession session = StaffSession.signedIn(port, editor.email(), TestData.STAFF_PASSWORD);
+        Document edit = session.page("/admin/promos/" + book.id());
+        String action = edit.select("form.delete-promo").attr("action");
+        assertThat(action).isEqualTo("/admin/promos/" + book.id() + "/delete");
+        assertThat(edit.select("form.delete-promo button").text()).isEqualTo("Empfehlung löschen");
+        HttpResponse<String> deleted = session.post(action, Map.of());
+        assertThat(session.follow(deleted).select(".notice").text()).isEqualTo("Die Empfehlung ist gelöscht.");
+
+        assertThat(promotions.find(book.id())).isEmpty();
+        assertThat(promotions.clicks()).doesNotContainKey(book.id());
+        assertThat(clickRows(book.id())).isZero();
+        assertThat(click(book.clickPath(), BROWSER).statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(get(article.path()).body()).select("a[href=" + book.clickPath() + "]")).isEmpty();
+        assertThat(session.post(action, Map.of()).statusCode()).as("already gone").isEqualTo(404);
+
+        StaffMember moderator = data.staff(Role.MODERATOR);
+        PromoItem other = item(PromoKind.PRODUCT, unique("Bleibt"), "https://shop.example/bleibt", PromoPlacement.BOTH);
+        StaffSession moderatorSession = StaffSession.signedIn(port, moderator.email(), TestData.STAFF_PASSWORD);
+        moderatorSession.page("/admin");
+        assertThat(moderatorSession.post("/admin/promos/" + other.id() + "/delete", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(promotions.find(other.id())).isPresent();
+    }
+
+    @Test
+    void theNewsletterCallToActionIsAPlainLinkToTheSignUpWithoutAffiliateNote() {
+        PromoItem cta = item(PromoKind.NEWSLETTER, unique("Die besten Meldungen per E-Mail"), "/newsletter", PromoPlacement.BOTH);
+        Article article = data.published(unique("Artikel mit Newsletter-Hinweis"));
+
+        Document page = Jsoup.parse(get(article.path()).body());
+        for (String box : List.of(".article .promos", ".sidebar .promos")) {
+            Element entry = page.selectFirst(box + " li.promo-newsletter:has(a[href=" + cta.clickPath() + "])");
+            assertThat(entry).as(box).isNotNull();
+            assertThat(entry.selectFirst("a").attr("rel")).isEqualTo("noopener");
+            assertThat(entry.text()).doesNotContain("Affiliate");
+        }
+        HttpResponse<String> followed = click(cta.clickPath(), BROWSER);
+        assertThat(followed.statusCode()).isEqualTo(302);
+        assertThat(followed.headers().firstValue("Location")).hasValue("/newsletter");
+        assertThat(promotions.clicks().get(cta.id())).isEqualTo(new PromoClicks(1, 1));
+    }
+
+    private long clickRows(long itemId) {
+        return jdbc.sql("select count(*) from promo_click where item_id = :id").param("id", itemId).query(Long.class).single();
     }
 
     private static byte[] image(String name) throws IOException {

@@ -16,6 +16,7 @@ import de.depesche.job.JobBoardPage;
 import de.depesche.job.JobFilter;
 import de.depesche.job.JobListing;
 import de.depesche.job.JobListings;
+import de.depesche.job.JobSourceKind;
 import de.depesche.site.JsonApi;
 import de.depesche.site.SiteProperties;
 import org.springframework.context.MessageSource;
@@ -75,7 +76,7 @@ class JobApiController {
         if (declared > jobs.maxFeedBytes()) {
             ImportReport.Reason tooLarge = new ImportReport.Reason("job.feed.tooLarge", List.of());
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of(
-                    "new", 0, "updated", 0, "duplicates", 0, "rejected", List.of(), "error", text(tooLarge)));
+                    "new", 0, "updated", 0, "duplicates", 0, "ended", 0, "rejected", List.of(), "error", text(tooLarge)));
         }
         // From the query string only: reading parameters of the body would consume the feed.
         String source = request.getQueryString() == null ? null
@@ -86,8 +87,8 @@ class JobApiController {
         }
         ImportReport report;
         try (InputStream body = request.getInputStream()) {
-            report = jobs.importFeed(body, request.getContentType(),
-                    source == null || source.isBlank() ? "API" : "API: " + source.strip(), me);
+            report = jobs.importFeed(body, request.getContentType(), JobSourceKind.API,
+                    source == null ? "" : source.strip(), me);
         }
         HttpStatus status = report.failure() == null ? HttpStatus.OK
                 : report.failure().messageKey().equals("job.feed.tooLarge") ? HttpStatus.CONTENT_TOO_LARGE
@@ -101,6 +102,7 @@ class JobApiController {
         body.put("new", report.created());
         body.put("updated", report.updated());
         body.put("duplicates", report.duplicates());
+        body.put("ended", report.ended());
         body.put("rejected", report.rejected().stream().map(r -> Map.of(
                 "position", r.position(), "title", r.label(), "reason", text(r.reason()))).toList());
         if (report.failure() != null) {

@@ -1,6 +1,7 @@
 package de.depesche.job.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ public class JobForm {
     private String postedOn = "";
     private String endDate = "";
 
-    static JobForm of(JobListing job) {
+    /** The form for a stored job; the end date is its last day in the site's time zone, so saving it keeps the end. */
+    static JobForm of(JobListing job, ZoneId zone) {
         JobForm f = new JobForm();
         f.title = job.title();
         f.employer = job.employer();
@@ -34,6 +36,7 @@ public class JobForm {
         f.description = job.descriptionHtml();
         f.applyUrl = job.applyUrl();
         f.postedOn = job.postedOn().toString();
+        f.endDate = job.lastDay(zone).toString();
         return f;
     }
 

@@ -2,6 +2,8 @@ package de.depesche.job.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneId;
 
 import de.depesche.account.StaffPrincipal;
 import de.depesche.job.EmploymentType;
@@ -10,9 +12,11 @@ import de.depesche.job.ImportReport;
 import de.depesche.job.JobListing;
 import de.depesche.job.JobListings;
 import de.depesche.job.JobSource;
+import de.depesche.job.JobSourceKind;
 import de.depesche.site.FormErrors;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.NotFound;
+import de.depesche.site.SiteProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,9 +44,13 @@ class NewsroomJobController {
     private static final int PAGE_SIZE = 30;
 
     private final JobListings jobs;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    NewsroomJobController(JobListings jobs) {
+    NewsroomJobController(JobListings jobs, Clock clock, SiteProperties site) {
         this.jobs = jobs;
+        this.clock = clock;
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/jobs")
@@ -50,7 +58,7 @@ class NewsroomJobController {
                 Model model) {
         model.addAttribute("page", jobs.newsroomList(q, page, PAGE_SIZE));
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return LIST;
     }
 
@@ -75,7 +83,7 @@ class NewsroomJobController {
     @GetMapping("/admin/jobs/{id:[0-9]+}")
     String edit(@PathVariable long id, Model model) {
         JobListing job = load(id);
-        return editor(model, JobForm.of(job), job);
+        return editor(model, JobForm.of(job, zone), job);
     }
 
     @PostMapping("/admin/jobs/{id:[0-9]+}")
@@ -120,9 +128,10 @@ class NewsroomJobController {
     String createSource(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
                         @RequestParam(defaultValue = "AUTO") FeedFormat format, @RequestParam(defaultValue = "6") int everyHours,
                         @RequestParam(defaultValue = "false") boolean enabled,
+                        @RequestParam(defaultValue = "false") boolean fullFeed,
                         Model model, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            jobs.saveSource(null, name, url, format, everyHours, enabled, me);
+            jobs.saveSource(null, name, url, format, everyHours, enabled, fullFeed, me);
             redirect.addFlashAttribute("notice", "job.source.saved");
             return "redirect:/admin/jobs/sources";
         } catch (InvalidInput e) {
@@ -137,9 +146,10 @@ class NewsroomJobController {
     String updateSource(@PathVariable long id, @RequestParam(defaultValue = "") String name,
                         @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "AUTO") FeedFormat format,
                         @RequestParam(defaultValue = "6") int everyHours, @RequestParam(defaultValue = "false") boolean enabled,
+                        @RequestParam(defaultValue = "false") boolean fullFeed,
                         @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            jobs.saveSource(id, name, url, format, everyHours, enabled, me);
+            jobs.saveSource(id, name, url, format, everyHours, enabled, fullFeed, me);
             redirect.addFlashAttribute("notice", "job.source.saved");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -170,9 +180,9 @@ class NewsroomJobController {
             redirect.addFlashAttribute("problems", InvalidInput.of("file", "job.upload.empty").problems());
             return "redirect:/admin/jobs/sources";
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "Upload" : file.getOriginalFilename();
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
         try (InputStream in = file.getInputStream()) {
-            ImportReport report = jobs.importFeed(in, file.getContentType(), name, me);
+            ImportReport report = jobs.importFeed(in, file.getContentType(), JobSourceKind.UPLOAD, name, me);
             return "redirect:/admin/jobs/reports/" + report.id();
         }
     }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The newsroom's promo boxes: items with their click counts, the editor, switching items on and off. */
+/** The newsroom's promo boxes: items with their click counts, the editor, switching items on and off, deleting them. */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 class NewsroomPromoController {
@@ -92,6 +92,14 @@ class NewsroomPromoController {
         load(id);
         promotions.setActive(id, active, me);
         redirect.addFlashAttribute("notice", active ? "promo.activated" : "promo.deactivated");
+        return "redirect:/admin/promos";
+    }
+
+    @PostMapping("/admin/promos/{id:[0-9]+}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+        load(id);
+        promotions.delete(id, me);
+        redirect.addFlashAttribute("notice", "promo.deleted");
         return "redirect:/admin/promos";
     }
 
