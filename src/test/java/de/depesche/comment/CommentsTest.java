@@ -266,7 +266,7 @@ class CommentsTest extends IntegrationTest {
                 "198.51.100.3")).isInstanceOf(CommentManagement.RateLimited.class).hasMessageContaining("comment.rate.email");
 
         CommentProperties strict = new CommentProperties(5000, Duration.ofSeconds(1), Duration.ofHours(24), 2, 100,
-                Duration.ofMinutes(10), "test", Duration.ofDays(7));
+                Duration.ofMinutes(10), "test", Duration.ofDays(7), 0, Duration.ofSeconds(15));
         CommentManagement limited = new CommentManagement(repository, articles, guards, mails, secrets, changes, audit, events,
                 strict, clock);
         String network = "203.0.113." + (System.nanoTime() % 200);

@@ -1,5 +1,6 @@
 package de.depesche.comment.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import de.depesche.comment.CommentProperties;
 import de.depesche.comment.CommentStatus;
 import de.depesche.comment.CommentSubmission;
 import de.depesche.comment.OwnComments;
+import de.depesche.comment.ProofOfWork;
 import de.depesche.site.FormErrors;
 import de.depesche.site.FormTokens;
 import de.depesche.site.InvalidInput;
@@ -48,11 +50,13 @@ class CommentController {
     private final FormTokens tokens;
     private final OwnComments own;
     private final CommentProperties properties;
+    private final ProofOfWork proofOfWork;
     private final MessageSource messages;
 
     CommentController(CommentManagement comments, ArticleManagement articles, FormTokens tokens, OwnComments own,
-                      CommentProperties properties, MessageSource messages) {
+                      CommentProperties properties, ProofOfWork proofOfWork, MessageSource messages) {
         this.messages = messages;
+        this.proofOfWork = proofOfWork;
         this.comments = comments;
         this.articles = articles;
         this.tokens = tokens;
@@ -86,7 +90,20 @@ class CommentController {
             log.info("Comment refused by the honeypot on article {}", article.id());
             return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.honeypot");
         }
-        FormTokens.Verdict verdict = tokens.redeem(form.getToken(), properties.minFillTime(), properties.maxFormAge());
+        // With proof-of-work on, the browser's script sends a counter; without JavaScript there is none, and
+        // the form must then have been open longer instead.
+        boolean withoutProofOfWork = proofOfWork.enabled() && form.getPow() == null;
+        if (proofOfWork.enabled() && !withoutProofOfWork && !proofOfWork.solves(form.getToken(), form.getPow())) {
+            log.info("Comment refused: wrong proof-of-work on article {}", article.id());
+            return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.pow.wrong");
+        }
+        Duration minFillTime = withoutProofOfWork ? properties.fillTimeWithoutProofOfWork() : properties.minFillTime();
+        FormTokens.Verdict verdict = tokens.redeem(form.getToken(), minFillTime, properties.maxFormAge());
+        if (verdict == FormTokens.Verdict.TOO_FAST && withoutProofOfWork) {
+            log.info("Comment without proof-of-work sent too soon on article {}", article.id());
+            return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.pow.missing",
+                    minFillTime.toSeconds());
+        }
         if (verdict != FormTokens.Verdict.VALID) {
             log.info("Comment form token refused ({}) on article {}", verdict, article.id());
             HttpStatus status = verdict == FormTokens.Verdict.FORGED ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
@@ -156,9 +173,9 @@ class CommentController {
     }
 
     private String refuse(Model model, HttpServletResponse response, Article article, CommentForm form,
-                          HttpStatus status, String key) {
+                          HttpStatus status, String key, Object... args) {
         response.setStatus(status.value());
-        model.addAttribute("problems", List.of(problem(key)));
+        model.addAttribute("problems", List.of(new InvalidInput.Problem("", key, args)));
         return formPage(model, article, form);
     }
 
