@@ -54,9 +54,16 @@ class JdbcCommentRepository {
                 .param("ids", ids).query(JdbcCommentRepository::comment).list();
     }
 
-    List<Comment> ofArticle(long articleId, CommentStatus status) {
-        return jdbc.sql("select " + COLUMNS + " from comment where article_id = :article and status = :status order by created_at, id")
-                .param("article", articleId).param("status", status.name()).query(JdbcCommentRepository::comment).list();
+    /** The approved comments readers see: an approved answer under a comment that is no longer shown is hidden too. */
+    List<Comment> visibleOf(long articleId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from comment
+                        where article_id = :article and status = 'APPROVED'
+                          and (parent_id is null
+                               or parent_id in (select p.id from comment p where p.article_id = :article and p.status = 'APPROVED'))
+                        order by created_at, id
+                        """)
+                .param("article", articleId).query(JdbcCommentRepository::comment).list();
     }
 
     List<Comment> byStatus(CommentStatus status, int limit, int offset) {
@@ -100,9 +107,17 @@ class JdbcCommentRepository {
                 .update() == 1;
     }
 
-    void edit(long id, String text, String textHash, Instant now) {
-        jdbc.sql("update comment set body = :body, text_hash = :hash, edited_at = :now where id = :id")
-                .param("body", text).param("hash", textHash).param("now", Timestamp.from(now)).param("id", id).update();
+    /**
+     * Changes the text if it still is the one the moderator saw ({@code beforeHash}; another moderator may have
+     * edited it meanwhile) and the comment is not deleted.
+     */
+    boolean edit(long id, String beforeHash, String text, String textHash, Instant now) {
+        return jdbc.sql("""
+                        update comment set body = :body, text_hash = :hash, edited_at = :now
+                        where id = :id and text_hash = :before and status <> 'DELETED'
+                        """)
+                .param("body", text).param("hash", textHash).param("now", Timestamp.from(now)).param("id", id)
+                .param("before", beforeHash).update() == 1;
     }
 
     List<Comment> byEmail(String email) {

@@ -117,11 +117,12 @@ class JdbcModerationRepository {
 
     // --- bans --------------------------------------------------------------------------------------
 
+    /** @return whether a ban started (false: the address or network is banned already) */
     boolean ban(BanKind kind, String target, String label, String reason, @Nullable Long by, String byName, Instant now) {
         int lifted = jdbc.sql("""
                         update moderation_ban set lifted_at = null, reason = :reason, created_by = :by,
                                created_by_name = :byName, created_at = :now
-                        where kind = :kind and target = :target
+                        where kind = :kind and target = :target and lifted_at is not null
                         """)
                 .param("reason", reason).param("by", by).param("byName", byName).param("now", Timestamp.from(now))
                 .param("kind", kind.name()).param("target", target).update();

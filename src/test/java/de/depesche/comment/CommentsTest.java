@@ -290,4 +290,27 @@ class CommentsTest extends IntegrationTest {
         String location = sent.headers().firstValue("Location").orElseThrow(() -> new AssertionError(sent.statusCode() + " " + sent.body()));
         return Long.parseLong(location.substring(location.lastIndexOf('-') + 1));
     }
+
+    @Test
+    void theCountInTheHeadingIsTheNumberOfCommentsShown() {
+        Article article = data.published(unique("Gezählt"));
+        Comment root = comments.submit(new CommentSubmission(article.id(), null, "Rita", "rita-" + System.nanoTime() + "@example.org",
+                "Ein Beitrag, der später abgelehnt wird", false, true), "192.0.2.20");
+        comments.approve(root.id(), data.admin());
+        Comment reply = comments.submit(new CommentSubmission(article.id(), root.id(), "Sven", "sven-" + System.nanoTime() + "@example.org",
+                "Eine Antwort darauf", false, true), "192.0.2.21");
+        comments.approve(reply.id(), data.admin());
+        Comment other = comments.submit(new CommentSubmission(article.id(), null, "Tina", "tina-" + System.nanoTime() + "@example.org",
+                "Ein Beitrag, der bleibt", false, true), "192.0.2.22");
+        comments.approve(other.id(), data.admin());
+        Document before = Jsoup.parse(get(article.path()).body());
+        assertThat(before.select("#kommentare h2").text()).isEqualTo("Kommentare (3)");
+        assertThat(before.select("#kommentare .comment")).hasSize(3);
+
+        comments.reject(root.id(), RejectionReason.OFF_TOPIC, data.admin());
+        Document after = Jsoup.parse(get(article.path()).body());
+        assertThat(after.select("#kommentare .comment")).extracting(e -> e.id()).containsExactly(other.anchor());
+        assertThat(after.select("#kommentare h2").text()).isEqualTo("Kommentare (1)");
+        assertThat(comments.findAllApproved(article.id())).extracting(Comment::id).containsExactly(other.id());
+    }
 }

@@ -113,12 +113,14 @@ class ModerationTest extends IntegrationTest {
         Article article = data.published(unique("Gesperrt"));
         String email = "troll-" + System.nanoTime() + "@example.org";
         Comment c = comments.submit(new CommentSubmission(article.id(), null, "Troll", email, "Erster Ausfall", false, true), "192.0.2.200");
-        desk.ban(c.id(), BanKind.EMAIL, "wiederholt herabsetzend", data.admin());
+        desk.ban(List.of(c.id()), BanKind.EMAIL, RejectionReason.DEMEANING, data.admin());
         assertThat(comments.find(c.id()).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(comments.find(c.id()).orElseThrow().rejectionReason()).isEqualTo(RejectionReason.DEMEANING);
         assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Troll", email.toUpperCase(),
                 "Zweiter Ausfall", false, true), "192.0.2.201"))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.banned");
-        Ban ban = desk.bans().stream().filter(b -> b.reason().equals("wiederholt herabsetzend")).findFirst().orElseThrow();
+        Ban ban = desk.bans().stream().filter(b -> b.label().startsWith("t…") && b.liftedAt() == null
+                && b.reason().equals("DEMEANING")).findFirst().orElseThrow();
         assertThat(ban.label()).doesNotContain(email).endsWith("@example.org");
         desk.liftBan(ban.id(), data.admin());
         comments.submit(new CommentSubmission(article.id(), null, "Troll", email, "Dritter, sachlicher Versuch", false, true), "192.0.2.202");
@@ -161,5 +163,111 @@ class ModerationTest extends IntegrationTest {
         assertThat(TestMail.to(m.email())).hasSize(1);
         assertThat(List.of(TestMail.to(m.email()).getFirst())).allSatisfy(mail ->
                 assertThat(mail.getSubject()).endsWith("Kommentare warten auf Moderation"));
+    }
+
+    /** A network of its own, so that banning it touches no other test (they post from 127.0.0.1). */
+    private static String uniqueNetwork() {
+        long n = System.nanoTime();
+        return "2001:db8:" + Long.toHexString(n & 0xffff) + ":" + Long.toHexString((n >> 16) & 0xffff) + "::7";
+    }
+
+    @Test
+    void whenTwoModeratorsApproveTheSameCommentOnlyOneDecisionIsLoggedAndTheOtherIsTold() {
+        Article article = data.published(unique("Doppelt"));
+        Comment c = pending(article, "Zwei Moderatoren sehen diesen Kommentar gleichzeitig.");
+        StaffSession first = moderator();
+        StaffSession second = moderator();
+        first.page("/admin/moderation?sort=oldest");
+        second.page("/admin/moderation?sort=oldest");
+
+        Document firstAnswer = first.follow(first.post("/admin/moderation", Map.of("single", "approve:" + c.id(), "sort", "oldest")));
+        assertThat(firstAnswer.select(".notice").text()).isEqualTo("1 Kommentar(e) freigeschaltet.");
+        Document secondAnswer = second.follow(second.post("/admin/moderation", Map.of("single", "approve:" + c.id(), "sort", "oldest")));
+        assertThat(secondAnswer.select(".notice")).isEmpty();
+        assertThat(secondAnswer.select(".problems li").text())
+                .isEqualTo("1 Kommentar(e) hatte schon jemand anders entschieden; daran wurde nichts geändert.");
+        assertThat(desk.decisionsFor(c.id())).extracting(Decision::action).containsExactly("APPROVED");
+        assertThat(desk.approve(List.of(c.id()), data.admin())).isEqualTo(new ModerationDesk.Outcome(0, 1, java.util.Set.of()));
+        assertThat(desk.decisionsFor(c.id())).hasSize(1);
+    }
+
+    @Test
+    void aDeletedCommentCannotBeApprovedAndNothingIsLogged() {
+        Article article = data.published(unique("Gelöscht bleibt gelöscht"));
+        Comment c = pending(article, "Dieser Kommentar wird gelöscht und soll es bleiben.");
+        desk.delete(List.of(c.id()), RejectionReason.SPAM, data.admin());
+        StaffSession moderator = moderator();
+        moderator.page("/admin/moderation");
+        Document answer = moderator.follow(moderator.post("/admin/moderation", Map.of("single", "approve:" + c.id())));
+        assertThat(answer.select(".notice")).isEmpty();
+        assertThat(answer.select(".problems li").text()).contains("gelöscht", "nicht mehr freigeschaltet");
+        assertThat(comments.find(c.id()).orElseThrow().status()).isEqualTo(CommentStatus.DELETED);
+        assertThat(desk.decisionsFor(c.id())).extracting(Decision::action).containsExactly("DELETED");
+        assertThat(desk.reject(List.of(c.id()), RejectionReason.OTHER, data.admin()).refusals()).containsExactly("comment.decision.deleted");
+        assertThatThrownBy(() -> desk.edit(c.id(), "Neuer Text", false, data.admin()))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.decision.deleted");
+        assertThat(desk.decisionsFor(c.id())).hasSize(1);
+        assertThat(Jsoup.parse(get(article.path()).body()).select("#kommentar-" + c.id())).isEmpty();
+    }
+
+    @Test
+    void deletingFromTheQueueKeepsTheReasonPickedForThatComment() {
+        Article article = data.published(unique("Löschen mit Grund"));
+        Comment c = pending(article, "Billige Uhren hier, nur heute, schreib mir!");
+        Comment other = pending(article, "Ein ganz normaler Beitrag daneben.");
+        StaffSession moderator = moderator();
+        moderator.page("/admin/moderation");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("single", "delete:" + c.id());
+        form.put("reason-" + c.id(), "SPAM");
+        form.put("reason-" + other.id(), "OFF_TOPIC");
+        form.put("batchReason", "OTHER");
+        assertThat(moderator.follow(moderator.post("/admin/moderation", form)).select(".notice").text())
+                .isEqualTo("1 Kommentar(e) gelöscht.");
+        Comment deleted = comments.find(c.id()).orElseThrow();
+        assertThat(deleted.status()).isEqualTo(CommentStatus.DELETED);
+        assertThat(deleted.rejectionReason()).isEqualTo(RejectionReason.SPAM);
+        assertThat(desk.decisionsFor(c.id())).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("DELETED");
+            assertThat(d.reason()).isEqualTo("SPAM");
+        });
+        assertThat(moderator.page("/admin/moderation/log").select("tbody tr").eachText())
+                .anyMatch(row -> row.contains("gelöscht") && row.contains("Werbung/Spam") && row.contains("#" + c.id()));
+        assertThat(comments.find(other.id()).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void aNetworkBanFromTheQueueRecordsTheChosenReasonAndTheBansPageTranslatesIt() {
+        Article article = data.published(unique("Netzsperre"));
+        String network = uniqueNetwork();
+        Comment c = comments.submit(new CommentSubmission(article.id(), null, "Störer", "stoerer-" + System.nanoTime() + "@example.org",
+                "Ihr seid doch alle komplett bescheuert hier.", false, true), network);
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.queue(null, true, 1000, 0).stream()
+                .anyMatch(i -> i.comment().id() == c.id()));
+        StaffSession moderator = moderator();
+        moderator.page("/admin/moderation");
+        HttpResponse<String> r = moderator.post("/admin/moderation", Map.of("single", "ban-network:" + c.id(),
+                "reason-" + c.id(), "DEMEANING"));
+        assertThat(moderator.follow(r).select(".notice").text()).isEqualTo("Netz gesperrt, Kommentar abgelehnt.");
+        Comment rejected = comments.find(c.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(rejected.rejectionReason()).isEqualTo(RejectionReason.DEMEANING);
+        assertThat(desk.decisionsFor(c.id())).extracting(Decision::action, Decision::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BANNED_NETWORK", "DEMEANING"),
+                        org.assertj.core.groups.Tuple.tuple("REJECTED", "DEMEANING"));
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Störer", "neu-" + System.nanoTime() + "@example.org",
+                "Jetzt mit neuer Adresse, gleiches Netz.", false, true), network))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.banned");
+
+        Document bans = moderator.page("/admin/moderation/bans");
+        String label = c.networkHash().substring(0, 8) + "…";
+        var row = bans.select("tbody tr").stream().filter(tr -> tr.text().contains(label)).findFirst().orElseThrow();
+        assertThat(row.text()).contains("Netz", "herabsetzend").doesNotContain("DEMEANING");
+
+        // Banning again changes nothing and logs nothing.
+        desk.ban(List.of(c.id()), BanKind.NETWORK, RejectionReason.SPAM, data.admin());
+        assertThat(desk.decisionsFor(c.id())).hasSize(2);
+        desk.bans().stream().filter(b -> b.label().equals(label) && b.liftedAt() == null)
+                .forEach(b -> desk.liftBan(b.id(), data.admin()));
     }
 }

@@ -89,17 +89,32 @@ class NewsroomModerationController {
             return back(form);
         }
         RejectionReason reason = RejectionReason.parse(reasonValue).orElse(RejectionReason.OTHER);
-        switch (action) {
+        ModerationDesk.Outcome outcome = switch (action) {
             case "approve" -> desk.approve(ids, me);
             case "reject" -> desk.reject(ids, reason, me);
-            case "delete" -> desk.delete(ids, me);
-            case "ban-email" -> ids.forEach(id -> desk.ban(id, BanKind.EMAIL, reason.name(), me));
-            case "ban-network" -> ids.forEach(id -> desk.ban(id, BanKind.NETWORK, reason.name(), me));
+            case "delete" -> desk.delete(ids, reason, me);
+            case "ban-email" -> desk.ban(ids, BanKind.EMAIL, reason, me);
+            case "ban-network" -> desk.ban(ids, BanKind.NETWORK, reason, me);
             default -> throw InvalidInput.of("", "moderation.action.unknown");
-        }
-        redirect.addFlashAttribute("notice", "moderation.done." + action);
-        redirect.addFlashAttribute("noticeArg", ids.size());
+        };
+        report(outcome, "moderation.done." + action, redirect);
         return back(form);
+    }
+
+    /** Says what happened: how many were decided, and why the others were not. */
+    private static void report(ModerationDesk.Outcome outcome, String doneKey, RedirectAttributes redirect) {
+        if (outcome.done() > 0) {
+            redirect.addFlashAttribute("notice", doneKey);
+            redirect.addFlashAttribute("noticeArg", outcome.done());
+        }
+        List<InvalidInput.Problem> problems = new ArrayList<>();
+        if (outcome.alreadyDecided() > 0) {
+            problems.add(new InvalidInput.Problem("", "moderation.alreadyDecided", new Object[] {outcome.alreadyDecided()}));
+        }
+        outcome.refusals().forEach(key -> problems.add(new InvalidInput.Problem("", key, new Object[0])));
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problems", problems);
+        }
     }
 
     @GetMapping("/admin/moderation/{id}")
