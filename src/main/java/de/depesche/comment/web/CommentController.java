@@ -2,6 +2,7 @@ package de.depesche.comment.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -71,6 +74,25 @@ class CommentController {
         ReaderFormEndpoints commentFormEndpoints() {
             return new ReaderFormEndpoints(List.of("/kommentare", "/kommentare/**"));
         }
+
+        /** Reads the comment form before anything else does, so that broken or huge input gets a clear answer. */
+        @Bean
+        FilterRegistrationBean<CommentFormBody> commentFormBody(CommentProperties properties) {
+            FilterRegistrationBean<CommentFormBody> registration =
+                    new FilterRegistrationBean<>(new CommentFormBody(maxFormBytes(properties)));
+            registration.addUrlPatterns("/kommentare");
+            // After the character-encoding filter, before the page cache and Spring Security.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
+        }
+    }
+
+    /**
+     * The largest comment form read: 2 MB (as Tomcat's default for forms), or more when the configured maximum
+     * length needs it (12 bytes per character in the worst case of %-escaped UTF-8).
+     */
+    static int maxFormBytes(CommentProperties properties) {
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(2L * 1024 * 1024, properties.maxLength() * 12L + 64 * 1024));
     }
 
     @PostMapping("/kommentare")
@@ -82,6 +104,9 @@ class CommentController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problems", List.of(problem("comment.article.unknown")));
             return formPage(model, null, form);
+        }
+        if (request.getAttribute(CommentFormBody.BROKEN_FIELDS) != null || request.getAttribute(CommentFormBody.CUT_OFF) != null) {
+            return unreadable(request, response, binding, model, article, form);
         }
         if (binding.hasErrors()) {
             return refuse(model, response, article, form, HttpStatus.BAD_REQUEST, "comment.form.malformed");
@@ -171,6 +196,43 @@ class CommentController {
         }
         return notifyPage(model, result);
     }
+
+    /**
+     * Fields that were not valid UTF-8 or a form larger than allowed: 422, the form again with every field that
+     * arrived (bad bytes shown as U+FFFD), and a message beside the field concerned.
+     */
+    private String unreadable(HttpServletRequest request, HttpServletResponse response, BindingResult binding, Model model,
+                              Article article, CommentForm form) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        @SuppressWarnings("unchecked")
+        Set<String> broken = (Set<String>) request.getAttribute(CommentFormBody.BROKEN_FIELDS);
+        boolean globalEncodingProblem = false;
+        for (String field : broken == null ? Set.<String>of() : broken) {
+            if (READER_FIELDS.contains(field)) {
+                binding.rejectValue(field, "validation.encoding");
+            } else {
+                globalEncodingProblem = true;
+            }
+        }
+        if (globalEncodingProblem) {
+            binding.reject("validation.encoding");
+        }
+        Object cutField = request.getAttribute(CommentFormBody.CUT_OFF);
+        if (cutField != null) {
+            log.info("Comment form over {} bytes on article {}", maxFormBytes(properties), article.id());
+            long kilobytes = maxFormBytes(properties) / 1024;
+            if ("text".equals(cutField)) {
+                binding.rejectValue("text", "comment.text.farTooLong", new Object[] {properties.maxLength(), kilobytes}, null);
+                form.setText(form.getText().substring(0, Math.min(form.getText().length(), properties.maxLength())));
+            } else {
+                binding.reject("comment.form.tooLarge", new Object[] {kilobytes}, null);
+            }
+        }
+        return formPage(model, article, form);
+    }
+
+    /** The fields a reader fills in; problems with them are shown beside them. */
+    private static final Set<String> READER_FIELDS = Set.of("name", "email", "text");
 
     private String refuse(Model model, HttpServletResponse response, Article article, CommentForm form,
                           HttpStatus status, String key, Object... args) {
