@@ -342,6 +342,8 @@ class CommentsTest extends IntegrationTest {
                 "Ein Kommentar", false, true), "203.0.113.77");
         assertThat(c.networkHash()).doesNotContain("203.0.113").hasSize(32);
         assertThat(c.networkHash()).isEqualTo(secrets.networkHash("203.0.113.77"));
+        assertThat(secrets.networkHash("2001:db8::1")).as("one /64, two spellings").isEqualTo(secrets.networkHash("2001:db8:0:0::2"));
+        assertThat(secrets.networkHash("2001:db8:0:1::1")).isNotEqualTo(secrets.networkHash("2001:db8::1"));
     }
 
     private static long idOf(HttpResponse<String> sent) {
