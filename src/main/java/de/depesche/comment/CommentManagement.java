@@ -120,6 +120,9 @@ public class CommentManagement {
             });
         }
         Instant windowStart = now.minus(properties.window());
+        // Count and insert under the keys' locks: parallel comments from one network or address cannot all
+        // see the count below the limit.
+        comments.lockRateLimits("network:" + network, "email:" + email);
         if (comments.countSince("network_hash", network, windowStart) >= properties.perNetwork()) {
             throw new RateLimited("comment.rate.network");
         }

@@ -77,6 +77,19 @@ class JdbcCommentRepository {
                 .query(Long.class).single();
     }
 
+    /** Rows of comment_rate_lock (V45). */
+    static final int RATE_LOCK_STRIPES = 64;
+
+    /**
+     * Holds, until the transaction ends, the lock rows of these limit keys (in a fixed order, so that two
+     * submissions cannot wait for each other): submissions that share a key count and insert one after the other.
+     */
+    void lockRateLimits(String... keys) {
+        java.util.stream.Stream.of(keys).mapToInt(k -> Math.floorMod(k.hashCode(), RATE_LOCK_STRIPES)).distinct().sorted()
+                .forEach(stripe -> jdbc.sql("select stripe from comment_rate_lock where stripe = :stripe for update")
+                        .param("stripe", stripe).query(Integer.class).single());
+    }
+
     long countSince(String column, String value, Instant since) {
         // column is one of two fixed names, never user input
         String col = column.equals("network_hash") ? "network_hash" : "author_email";

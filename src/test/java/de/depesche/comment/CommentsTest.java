@@ -373,4 +373,57 @@ class CommentsTest extends IntegrationTest {
         assertThat(after.select("#kommentare h2").text()).isEqualTo("Kommentare (1)");
         assertThat(comments.findAllApproved(article.id())).extracting(Comment::id).containsExactly(other.id());
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** Submits in parallel, each in its own transaction as the web layer does; returns how many got through. */
+    private long parallel(CommentManagement limited, List<CommentSubmission> submissions, java.util.function.IntFunction<String> address)
+            throws Exception {
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(submissions.size())) {
+            for (int i = 0; i < submissions.size(); i++) {
+                CommentSubmission s = submissions.get(i);
+                String from = address.apply(i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        tx.executeWithoutResult(status -> limited.submit(s, from));
+                        return true;
+                    } catch (CommentManagement.RateLimited e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long accepted = 0;
+            for (var r : results) {
+                accepted += r.get() ? 1 : 0;
+            }
+            return accepted;
+        }
+    }
+
+    @Test
+    void parallelCommentsFromOneNetworkOrAddressGetExactlyTheLimitThrough() throws Exception {
+        Article article = data.published(unique("Ansturm"));
+        CommentProperties strict = new CommentProperties(5000, Duration.ofSeconds(1), Duration.ofHours(24), 3, 2,
+                Duration.ofMinutes(10), "test", Duration.ofDays(7), 0, Duration.ofSeconds(15));
+        CommentManagement limited = new CommentManagement(repository, articles, guards, mails, secrets, changes, audit, events,
+                strict, clock);
+        String run = Long.toString(System.nanoTime(), 36);
+        List<CommentSubmission> fromOneNetwork = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> new CommentSubmission(article.id(), null, "Welle " + i, "welle-" + i + "-" + run + "@example.org",
+                        "Beitrag Nummer " + i + " der Welle " + run, false, true)).toList();
+        String network = "2001:db8:" + Long.toHexString(System.nanoTime() & 0xffff) + "::";
+        assertThat(parallel(limited, fromOneNetwork, i -> network + (i + 1))).isEqualTo(3);
+
+        List<CommentSubmission> fromOneAddress = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> new CommentSubmission(article.id(), null, "Adresse " + i, "adresse-" + run + "@example.org",
+                        "Eine Zuschrift Nummer " + i + " der Serie " + run, false, true)).toList();
+        assertThat(parallel(limited, fromOneAddress, i -> "198.18." + (i + 1) + "." + (System.nanoTime() % 250))).isEqualTo(2);
+    }
 }
