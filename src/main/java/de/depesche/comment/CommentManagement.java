@@ -44,6 +44,12 @@ public class CommentManagement {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Texts shorter than this ("Danke!", "Sehe ich genauso.") count as duplicates only when the same author sends
+     * them twice under the same article; longer ones also when they come from several readers under one article.
+     */
+    static final int SHORT_TEXT = 80;
+
     CommentManagement(JdbcCommentRepository comments, ArticleManagement articles, List<SubmissionGuard> guards,
                       CommentMails mails, SiteSecrets secrets, SiteChanges changes, AuditLog audit,
                       ApplicationEventPublisher events, CommentProperties properties, Clock clock) {
@@ -130,7 +136,9 @@ public class CommentManagement {
             throw new RateLimited("comment.rate.email");
         }
         String textHash = textHash(text);
-        if (comments.duplicate(textHash, article.id(), email, network, now.minus(java.time.Duration.ofDays(1)))) {
+        // "Danke!" from two readers under one article is no spam; the same long text from several is.
+        boolean longText = text.strip().length() >= SHORT_TEXT;
+        if (comments.duplicate(textHash, longText, article.id(), email, network, now.minus(java.time.Duration.ofDays(1)))) {
             throw InvalidInput.of("text", "comment.duplicate");
         }
 

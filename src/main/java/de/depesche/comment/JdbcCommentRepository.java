@@ -97,12 +97,19 @@ class JdbcCommentRepository {
                 .param("value", value).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
-    boolean duplicate(String textHash, long articleId, String email, String networkHash, Instant since) {
+    /**
+     * Whether the same text came already since {@code since}: from the same author (address or network) under the
+     * same article; for a long text also from the same author under any article, or from anybody under the same
+     * article (copies of spam).
+     */
+    boolean duplicate(String textHash, boolean longText, long articleId, String email, String networkHash, Instant since) {
+        String sameAuthor = "(author_email = :email or network_hash = :network)";
+        String where = longText ? sameAuthor + " or article_id = :article" : sameAuthor + " and article_id = :article";
         return jdbc.sql("""
                         select count(*) from comment
                         where text_hash = :hash and created_at > :since
-                          and (article_id = :article or author_email = :email or network_hash = :network)
-                        """)
+                          and (%s)
+                        """.formatted(where))
                 .param("hash", textHash).param("since", Timestamp.from(since)).param("article", articleId)
                 .param("email", email).param("network", networkHash)
                 .query(Long.class).single() > 0;

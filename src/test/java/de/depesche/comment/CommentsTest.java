@@ -314,9 +314,11 @@ class CommentsTest extends IntegrationTest {
     void duplicatesAndFloodsAreRefused() {
         Article article = data.published(unique("Flut"));
         String email = "flut-" + System.nanoTime() + "@example.org";
-        comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Kaufen Sie jetzt!", false, true), "198.51.100.1");
+        String spam = "Kaufen Sie jetzt! Die besten Uhren zum halben Preis, nur heute und nur bei uns im Laden um die Ecke.";
+        comments.submit(new CommentSubmission(article.id(), null, "Flo", email, spam, false, true), "198.51.100.1");
         assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Flo 2", "other-" + System.nanoTime() + "@example.org",
-                "  kaufen sie JETZT!  ", false, true), "198.51.100.2"))
+                "  " + spam.toUpperCase() + "  ", false, true), "198.51.100.2"))
+                .as("a long text copied by another sender under the same article")
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("comment.duplicate");
         comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Zweiter Text", false, true), "198.51.100.1");
         comments.submit(new CommentSubmission(article.id(), null, "Flo", email, "Dritter Text", false, true), "198.51.100.1");
@@ -425,5 +427,29 @@ class CommentsTest extends IntegrationTest {
                 .mapToObj(i -> new CommentSubmission(article.id(), null, "Adresse " + i, "adresse-" + run + "@example.org",
                         "Eine Zuschrift Nummer " + i + " der Serie " + run, false, true)).toList();
         assertThat(parallel(limited, fromOneAddress, i -> "198.18." + (i + 1) + "." + (System.nanoTime() % 250))).isEqualTo(2);
+    }
+
+    @Test
+    void shortTextsAreDuplicatesOnlyFromTheSameAuthorUnderTheSameArticle() {
+        Article article = data.published(unique("Danke"));
+        Article other = data.published(unique("Auch danke"));
+        String anna = "anna-" + System.nanoTime() + "@example.org";
+        comments.submit(new CommentSubmission(article.id(), null, "Anna", anna, "Danke!", false, true), "198.51.100.40");
+        Comment ben = comments.submit(new CommentSubmission(article.id(), null, "Ben", "ben-" + System.nanoTime() + "@example.org",
+                "danke!", false, true), "198.51.100.41");
+        assertThat(ben.status()).as("a second reader may say the same").isEqualTo(CommentStatus.PENDING);
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Anna", anna, "Danke!", false, true),
+                "198.51.100.42")).as("the same address twice").isInstanceOf(InvalidInput.class).hasMessageContaining("comment.duplicate");
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(article.id(), null, "Anna B.", "anna-b-" + System.nanoTime() + "@example.org",
+                "Danke!", false, true), "198.51.100.40")).as("the same network twice").isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("comment.duplicate");
+        comments.submit(new CommentSubmission(other.id(), null, "Anna", anna, "Danke!", false, true), "198.51.100.40");
+
+        String copy = "Dieser lange Text kommt von einem Absender, der ihn unter jeden Artikel setzt, den er finden kann – immer gleich.";
+        String sender = "kopie-" + System.nanoTime() + "@example.org";
+        comments.submit(new CommentSubmission(article.id(), null, "Kopie", sender, copy, false, true), "198.51.100.43");
+        assertThatThrownBy(() -> comments.submit(new CommentSubmission(other.id(), null, "Kopie", sender, copy, false, true),
+                "198.51.100.44")).as("a long text from the same sender under another article").isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("comment.duplicate");
     }
 }
