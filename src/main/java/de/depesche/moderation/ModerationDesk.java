@@ -37,20 +37,26 @@ public class ModerationDesk {
     private final CommentManagement comments;
     private final ArticleManagement articles;
     private final SiteSecrets secrets;
+    private final AssistantThresholds thresholds;
     private final Clock clock;
 
     ModerationDesk(JdbcModerationRepository repository, CommentManagement comments, ArticleManagement articles,
-                   SiteSecrets secrets, Clock clock) {
+                   SiteSecrets secrets, AssistantThresholds thresholds, Clock clock) {
         this.repository = repository;
         this.comments = comments;
         this.articles = articles;
         this.secrets = secrets;
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 
-    /** @param label only comments flagged for this label, or null for every pending comment */
+    /**
+     * The waiting comments, flagged and ordered by their stored scores under the thresholds configured now.
+     *
+     * @param label only comments flagged for this label, or null for every pending comment
+     */
     public List<QueueItem> queue(RiskAssessment.@Nullable Label label, boolean oldestFirst, int limit, int offset) {
-        List<JdbcModerationRepository.Queued> queued = repository.pending(label, oldestFirst, limit, offset);
+        List<JdbcModerationRepository.Queued> queued = repository.pending(label, oldestFirst, limit, offset, thresholds);
         Map<Long, Comment> byId = comments.findAll(queued.stream().map(JdbcModerationRepository.Queued::commentId).toList())
                 .stream().collect(Collectors.toMap(Comment::id, Function.identity()));
         Map<Long, Optional<Article>> articleCache = new java.util.HashMap<>();
@@ -68,14 +74,14 @@ public class ModerationDesk {
     }
 
     public long pendingCount(RiskAssessment.@Nullable Label label) {
-        return repository.pendingCount(label);
+        return repository.pendingCount(label, thresholds);
     }
 
     public Optional<QueueItem> item(long commentId) {
         return comments.find(commentId).map(c -> {
             Optional<Article> article = articles.find(c.articleId());
             return new QueueItem(c, article.map(Article::title).orElse("–"), article.map(Article::path).orElse("/"),
-                    repository.assessment(commentId).orElse(RiskAssessment.none()));
+                    repository.assessment(commentId, thresholds).orElse(RiskAssessment.none()));
         });
     }
 

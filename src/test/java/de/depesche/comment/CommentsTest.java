@@ -452,4 +452,21 @@ class CommentsTest extends IntegrationTest {
                 "198.51.100.44")).as("a long text from the same sender under another article").isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("comment.duplicate");
     }
+
+    @Test
+    void tooManyCommentsFromOneAddressAnswer429AndKeepTheText() {
+        Article article = data.published(unique("Vielschreiber"));
+        StaffSession reader = new StaffSession(port);
+        String email = "viel-" + System.nanoTime() + "@example.org";
+        for (int i = 1; i <= 3; i++) {
+            assertThat(comment(reader, article, Map.of("email", email, "text", "Mein Beitrag Nummer " + i)).statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> fourth = comment(reader, article, Map.of("email", email, "text", "Noch ein vierter Gedanke"));
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        Document page = Jsoup.parse(fourth.body());
+        assertThat(page.select(".problems li").eachText())
+                .containsExactly("Von dieser E-Mail-Adresse kamen gerade sehr viele Kommentare. Bitte warten Sie einige Minuten.");
+        assertThat(page.select("textarea[name=text]").val()).isEqualTo("Noch ein vierter Gedanke");
+        assertThat(page.select("input[name=email]").val()).isEqualTo(email);
+    }
 }

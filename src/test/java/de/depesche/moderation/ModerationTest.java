@@ -9,12 +9,14 @@ import java.util.Map;
 import de.depesche.account.Role;
 import de.depesche.account.StaffMember;
 import de.depesche.article.Article;
+import de.depesche.article.ArticleManagement;
 import de.depesche.comment.Comment;
 import de.depesche.comment.CommentManagement;
 import de.depesche.comment.CommentStatus;
 import de.depesche.comment.CommentSubmission;
 import de.depesche.comment.RejectionReason;
 import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteSecrets;
 import de.depesche.support.IntegrationTest;
 import de.depesche.support.StaffSession;
 import de.depesche.support.TestData;
@@ -248,7 +250,7 @@ class ModerationTest extends IntegrationTest {
         moderator.page("/admin/moderation");
         HttpResponse<String> r = moderator.post("/admin/moderation", Map.of("single", "ban-network:" + c.id(),
                 "reason-" + c.id(), "DEMEANING"));
-        assertThat(moderator.follow(r).select(".notice").text()).isEqualTo("Netz gesperrt, Kommentar abgelehnt.");
+        assertThat(moderator.follow(r).select(".notice").text()).isEqualTo("1 Netz(e) gesperrt, Kommentar(e) abgelehnt.");
         Comment rejected = comments.find(c.id()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo(RejectionReason.DEMEANING);
@@ -269,5 +271,114 @@ class ModerationTest extends IntegrationTest {
         assertThat(desk.decisionsFor(c.id())).hasSize(2);
         desk.bans().stream().filter(b -> b.label().equals(label) && b.liftedAt() == null)
                 .forEach(b -> desk.liftBan(b.id(), data.admin()));
+    }
+
+    @Autowired
+    JdbcModerationRepository repository;
+
+    @Autowired
+    ArticleManagement articleManagement;
+
+    @Autowired
+    SiteSecrets secrets;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    /** Sets a queued comment's stored scores as if the assistant had said so (flags stored for the default thresholds). */
+    private void scores(Comment c, double offTopic, double demeaning, double spam) {
+        jdbc.sql("update moderation_queue set off_topic = :o, demeaning = :d, spam = :s, flags = '', risk = 0 where comment_id = :id")
+                .param("o", offTopic).param("d", demeaning).param("s", spam).param("id", c.id()).update();
+    }
+
+    @Test
+    void aChangedThresholdReflagsAndResortsTheWaitingQueueWithoutScoringAgain() {
+        Article article = data.published(unique("Schwellen"));
+        Comment nearSpam = pending(article, "Ein Kommentar knapp unter der Spam-Schwelle.");
+        Comment offTopic = pending(article, "Ein Kommentar knapp über der Themen-Schwelle.");
+        scores(nearSpam, 0.1, 0.1, 0.45);
+        scores(offTopic, 0.6, 0.1, 0.1);
+        java.util.Set<Long> ours = java.util.Set.of(nearSpam.id(), offTopic.id());
+
+        List<QueueItem> before = desk.queue(null, false, 1000, 0).stream().filter(i -> ours.contains(i.comment().id())).toList();
+        assertThat(before).extracting(i -> i.comment().id()).containsExactly(offTopic.id(), nearSpam.id());
+        assertThat(before.getFirst().assessment().isFlagged(RiskAssessment.Label.OFF_TOPIC)).isTrue();
+        assertThat(desk.queue(RiskAssessment.Label.SPAM, false, 1000, 0)).extracting(i -> i.comment().id()).doesNotContain(nearSpam.id());
+
+        // After a restart with spam at 0.4 and off-topic at 0.7: the stored scores, judged anew.
+        ModerationDesk restarted = new ModerationDesk(repository, comments, articleManagement, secrets,
+                new AssistantThresholds(0.7, 0.5, 0.4), clock);
+        List<QueueItem> after = restarted.queue(null, false, 1000, 0).stream().filter(i -> ours.contains(i.comment().id())).toList();
+        assertThat(after).extracting(i -> i.comment().id()).containsExactly(nearSpam.id(), offTopic.id());
+        assertThat(after.getFirst().assessment().isFlagged(RiskAssessment.Label.SPAM)).isTrue();
+        assertThat(after.getLast().assessment().isFlagged(RiskAssessment.Label.OFF_TOPIC)).isFalse();
+        assertThat(after.getFirst().assessment().risk()).isEqualTo(0.725, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(restarted.queue(RiskAssessment.Label.SPAM, false, 1000, 0)).extracting(i -> i.comment().id())
+                .contains(nearSpam.id()).doesNotContain(offTopic.id());
+        assertThat(restarted.queue(RiskAssessment.Label.OFF_TOPIC, false, 1000, 0)).extracting(i -> i.comment().id())
+                .doesNotContain(offTopic.id());
+        assertThat(restarted.item(nearSpam.id()).orElseThrow().assessment().isFlagged(RiskAssessment.Label.SPAM)).isTrue();
+    }
+
+    @Test
+    void theLabelFilterOverHttpShowsOnlyWhatIsFlaggedForIt() {
+        Article article = data.published(unique("Filter über HTTP"), "BERLIN", "Der Stadtrat hat über neue Radwege beraten.");
+        Comment calm = pending(article, "Die neuen Radwege sind eine gute Idee, finde ich.");
+        Comment insult = pending(article, "Halt die Fresse, du dummer Vollidiot, du hast doch keine Ahnung.");
+        StaffSession moderator = moderator();
+        Document demeaning = moderator.page("/admin/moderation?filter=DEMEANING");
+        assertThat(demeaning.select("#q-" + insult.id())).hasSize(1);
+        assertThat(demeaning.select("#q-" + calm.id())).isEmpty();
+        assertThat(demeaning.select("select#filter option[selected]").attr("value")).isEqualTo("DEMEANING");
+        assertThat(demeaning.select(".meta").first().text()).contains(desk.pendingCount(RiskAssessment.Label.DEMEANING) + " Kommentare warten");
+        Document all = moderator.page("/admin/moderation?filter=");
+        assertThat(all.select("#q-" + calm.id())).hasSize(1);
+        assertThat(moderator.page("/admin/moderation?filter=UNSINN").select("select#filter option[selected]")).isEmpty();
+    }
+
+    @Test
+    void moderatorsReadTheAssistantsFeatureCodesInWordsTheApiKeepsThem() {
+        Article article = data.published(unique("Merkmale"), "BERLIN", "Der Landtag hat den Haushalt beschlossen.");
+        Comment spam = pending(article, "Billig kaufen: https://a.example/1 https://b.example/2 https://c.example/3 schreib mir!");
+        Document queue = moderator().page("/admin/moderation?sort=oldest");
+        var reasons = queue.select("#q-" + spam.id() + " .assessment .reason");
+        assertThat(reasons.eachText()).contains("3 Link(s)").noneMatch(r -> r.startsWith("links:") || r.startsWith("article-overlap:"));
+        assertThat(reasons.eachText()).anyMatch(r -> r.startsWith("Überschneidung mit dem Artikel: ") && r.endsWith(" %"));
+        assertThat(reasons.eachAttr("title")).contains("links:3");
+        assertThat(reasons.eachText()).anyMatch(r -> r.startsWith("„") && r.endsWith("“"));
+    }
+
+    @Test
+    void theBatchBarDeletesAndBansToo() {
+        Article article = data.published(unique("Stapel löschen"));
+        Comment a = pending(article, "Erster Kommentar für das Löschen im Stapel");
+        Comment b = pending(article, "Zweiter Kommentar für das Löschen im Stapel");
+        String network = uniqueNetwork();
+        Comment c = comments.submit(new CommentSubmission(article.id(), null, "Netz", "netz-" + System.nanoTime() + "@example.org",
+                "Ein Kommentar aus einem Netz, das gesperrt wird.", false, true), network);
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.queue(null, true, 1000, 0).stream()
+                .anyMatch(i -> i.comment().id() == c.id()));
+        StaffSession moderator = moderator();
+        Document queue = moderator.page("/admin/moderation");
+        assertThat(queue.select(".batch button").eachAttr("value")).containsExactly("approve", "reject", "delete", "ban-email", "ban-network");
+
+        HttpResponse<String> deleted = moderator.post("/admin/moderation?ids=" + a.id() + "&ids=" + b.id(),
+                Map.of("batch", "delete", "batchReason", "OFF_TOPIC"));
+        assertThat(moderator.follow(deleted).select(".notice").text()).isEqualTo("2 Kommentar(e) gelöscht.");
+        assertThat(List.of(comments.find(a.id()).orElseThrow(), comments.find(b.id()).orElseThrow()))
+                .allSatisfy(x -> {
+                    assertThat(x.status()).isEqualTo(CommentStatus.DELETED);
+                    assertThat(x.rejectionReason()).isEqualTo(RejectionReason.OFF_TOPIC);
+                });
+
+        HttpResponse<String> banned = moderator.post("/admin/moderation?ids=" + c.id(), Map.of("batch", "ban-network", "batchReason", "SPAM"));
+        assertThat(moderator.follow(banned).select(".notice").text()).isEqualTo("1 Netz(e) gesperrt, Kommentar(e) abgelehnt.");
+        assertThat(comments.find(c.id()).orElseThrow().rejectionReason()).isEqualTo(RejectionReason.SPAM);
+        assertThat(desk.decisionsFor(c.id())).extracting(Decision::action).containsExactly("BANNED_NETWORK", "REJECTED");
+        desk.bans().stream().filter(x -> x.label().equals(c.networkHash().substring(0, 8) + "…") && x.liftedAt() == null)
+                .forEach(x -> desk.liftBan(x.id(), data.admin()));
     }
 }
