@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,6 +178,21 @@ class JdbcModerationRepository {
     boolean lift(long banId, Instant now) {
         return jdbc.sql("update moderation_ban set lifted_at = :now where id = :id and lifted_at is null")
                 .param("now", Timestamp.from(now)).param("id", banId).update() == 1;
+    }
+
+    // --- reminder mails ----------------------------------------------------------------------------
+
+    Set<Long> remindersOff() {
+        return Set.copyOf(jdbc.sql("select staff_id from moderation_reminder_optout").query(Long.class).list());
+    }
+
+    void reminders(long staffId, boolean on, Instant now) {
+        if (on) {
+            jdbc.sql("delete from moderation_reminder_optout where staff_id = :id").param("id", staffId).update();
+        } else {
+            jdbc.sql("insert into moderation_reminder_optout (staff_id, since) values (:id, :now) on conflict do nothing")
+                    .param("id", staffId).param("now", Timestamp.from(now)).update();
+        }
     }
 
     // --- mapping -----------------------------------------------------------------------------------

@@ -210,6 +210,17 @@ public class ModerationDesk {
         }
     }
 
+    /** Whether this staff member gets the "comments waiting" reminder mail. */
+    public boolean remindersOn(StaffPrincipal who) {
+        return !repository.remindersOff().contains(who.id());
+    }
+
+    /** Each staff member decides for themselves whether the reminder mail comes. */
+    @Transactional
+    public void reminders(StaffPrincipal who, boolean on) {
+        repository.reminders(who.id(), on, clock.instant());
+    }
+
     public List<Ban> bans() {
         return repository.bans();
     }

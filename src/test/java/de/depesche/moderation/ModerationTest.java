@@ -381,4 +381,31 @@ class ModerationTest extends IntegrationTest {
         desk.bans().stream().filter(x -> x.label().equals(c.networkHash().substring(0, 8) + "…") && x.liftedAt() == null)
                 .forEach(x -> desk.liftBan(x.id(), data.admin()));
     }
+
+    @Test
+    void aModeratorSwitchesTheReminderMailOffForThemselvesOnly() {
+        Article article = data.published(unique("Ruhe bitte"));
+        pending(article, "Wartet, aber nicht jeder will davon hören");
+        StaffMember quiet = data.staff(Role.MODERATOR);
+        StaffMember other = data.staff(Role.MODERATOR);
+        StaffSession session = StaffSession.signedIn(port, quiet.email(), TestData.STAFF_PASSWORD);
+        Document queue = session.page("/admin/moderation");
+        assertThat(queue.select("#erinnerungen input[name=on]").hasAttr("checked")).isTrue();
+        Document off = session.follow(session.post("/admin/moderation/erinnerungen", Map.of()));
+        assertThat(off.select(".notice").text()).isEqualTo("Sie bekommen keine E-Mails mehr, wenn Kommentare warten.");
+        assertThat(off.select("#erinnerungen input[name=on]").hasAttr("checked")).isFalse();
+
+        reminder.remind();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TestMail.to(other.email()).isEmpty());
+        assertThat(TestMail.text(TestMail.to(other.email()).getFirst())).contains("/admin/moderation#erinnerungen");
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(TestMail.to(quiet.email())).isEmpty();
+
+        Document on = session.follow(session.post("/admin/moderation/erinnerungen", Map.of("on", "true")));
+        assertThat(on.select("#erinnerungen input[name=on]").hasAttr("checked")).isTrue();
+    }
 }

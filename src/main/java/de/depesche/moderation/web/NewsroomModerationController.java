@@ -43,7 +43,9 @@ class NewsroomModerationController {
 
     @GetMapping("/admin/moderation")
     String queue(@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "risk") String sort,
-                 @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
+                 @RequestParam(name = "seite", defaultValue = "1") int page, Model model,
+                 @AuthenticationPrincipal StaffPrincipal me) {
+        model.addAttribute("remindersOn", desk.remindersOn(me));
         RiskAssessment.Label label = label(filter);
         int p = Math.clamp(page, 1, 10_000);
         model.addAttribute("items", desk.queue(label, "oldest".equals(sort), PAGE, (p - 1) * PAGE));
@@ -115,6 +117,15 @@ class NewsroomModerationController {
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
         }
+    }
+
+    /** The signed-in staff member switches the "comments waiting" mail on or off for themselves. */
+    @PostMapping("/admin/moderation/erinnerungen")
+    String reminders(@RequestParam(defaultValue = "false") boolean on, @AuthenticationPrincipal StaffPrincipal me,
+                     RedirectAttributes redirect) {
+        desk.reminders(me, on);
+        redirect.addFlashAttribute("notice", on ? "moderation.reminders.switchedOn" : "moderation.reminders.switchedOff");
+        return "redirect:/admin/moderation#erinnerungen";
     }
 
     @GetMapping("/admin/moderation/{id}")
