@@ -21,6 +21,7 @@ import de.depesche.mail.MailOutbox;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteChanges;
 import de.depesche.site.SiteSecrets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -262,6 +263,15 @@ public class CommentManagement {
     /** The editors change a comment's text; readers see that it was edited. Changed: the text is different now. */
     @Transactional
     public StatusChange edit(long id, String newText, StaffPrincipal by) {
+        return edit(id, null, newText, by);
+    }
+
+    /**
+     * Changes the text if it still is the one the moderator started from ({@code seenText}, null: whatever it
+     * is now); otherwise the edit is refused, so that nobody overwrites a colleague's edit unseen.
+     */
+    @Transactional
+    public StatusChange edit(long id, @Nullable String seenText, String newText, StaffPrincipal by) {
         Comment c = require(id);
         if (c.status() == CommentStatus.DELETED) {
             return StatusChange.refused(c, "comment.decision.deleted");
@@ -276,8 +286,13 @@ public class CommentManagement {
         if (hasBadCharacters(text)) {
             throw InvalidInput.of("text", "validation.encoding");
         }
-        if (text.equals(c.text()) || !comments.edit(id, textHash(c.text()), text, textHash(text), clock.instant())) {
-            return StatusChange.unchanged(require(id), c.status());
+        String base = seenText == null ? c.text() : normaliseText(seenText);
+        if (text.equals(base)) {
+            return StatusChange.unchanged(c, c.status());
+        }
+        if (!comments.edit(id, textHash(base), text, textHash(text), clock.instant())) {
+            // Another moderator changed the text (or deleted the comment) in the meantime.
+            return StatusChange.refused(require(id), "comment.decision.editedMeanwhile");
         }
         if (c.status() == CommentStatus.APPROVED) {
             changes.record(cacheTag(c.articleId()));

@@ -157,8 +157,14 @@ public class ModerationDesk {
      */
     @Transactional
     public Comment edit(long id, String text, boolean approve, StaffPrincipal by) {
+        return edit(id, null, text, approve, by);
+    }
+
+    /** @param seenText the text the moderator started from; a colleague's change since then refuses the edit */
+    @Transactional
+    public Comment edit(long id, @Nullable String seenText, String text, boolean approve, StaffPrincipal by) {
         Comment before = require(id);
-        StatusChange edited = comments.edit(id, text, by);
+        StatusChange edited = comments.edit(id, seenText, text, by);
         if (edited.refused()) {
             throw InvalidInput.of("", edited.refusal());
         }

@@ -408,4 +408,24 @@ class ModerationTest extends IntegrationTest {
         Document on = session.follow(session.post("/admin/moderation/erinnerungen", Map.of("on", "true")));
         assertThat(on.select("#erinnerungen input[name=on]").hasAttr("checked")).isTrue();
     }
+
+    @Test
+    void anEditOverAColleaguesNewerEditIsRefusedAndKeepsTheModeratorsText() {
+        Article article = data.published(unique("Zwei Bearbeiter"));
+        Comment c = pending(article, "Der ursprüngliche Text mit einer Nummer 0171 1234567.");
+        StaffSession slow = moderator();
+        Document form = slow.page("/admin/moderation/" + c.id());
+        assertThat(form.select("input[name=seen]").val()).isEqualTo(c.text());
+        desk.edit(c.id(), "Der ursprüngliche Text mit einer Nummer [entfernt].", false, data.admin());
+
+        HttpResponse<String> late = slow.post("/admin/moderation/" + c.id(), Map.of("text", "Der ursprüngliche Text, gekürzt.",
+                "seen", form.select("input[name=seen]").val(), "approve", "true"));
+        Document answer = Jsoup.parse(late.body());
+        assertThat(answer.select(".problems li").text()).contains("Jemand anderes hat diesen Kommentar gerade geändert");
+        assertThat(answer.select("textarea[name=text]").val()).isEqualTo("Der ursprüngliche Text, gekürzt.");
+        Comment now = comments.find(c.id()).orElseThrow();
+        assertThat(now.text()).isEqualTo("Der ursprüngliche Text mit einer Nummer [entfernt].");
+        assertThat(now.status()).as("nothing of the refused step happened").isEqualTo(CommentStatus.PENDING);
+        assertThat(desk.decisionsFor(c.id())).extracting(Decision::action).containsExactly("EDITED");
+    }
 }

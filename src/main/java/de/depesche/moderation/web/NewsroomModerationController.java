@@ -133,22 +133,25 @@ class NewsroomModerationController {
         QueueItem item = desk.item(id).orElseThrow(() -> new NotFound("comment " + id));
         model.addAttribute("item", item);
         model.addAttribute("text", item.comment().text());
+        model.addAttribute("seen", item.comment().text());
         model.addAttribute("decisions", desk.decisionsFor(id));
         return EDIT;
     }
 
     @PostMapping("/admin/moderation/{id}")
     String saveEdit(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+                    @RequestParam(required = false) @Nullable String seen,
                     @RequestParam(defaultValue = "false") boolean approve, Model model,
                     @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            desk.edit(id, text, approve, me);
+            desk.edit(id, seen, text, approve, me);
             redirect.addFlashAttribute("notice", approve ? "moderation.done.editApprove" : "moderation.done.edit");
             return approve ? "redirect:/admin/moderation" : "redirect:/admin/moderation/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
             model.addAttribute("item", desk.item(id).orElseThrow(() -> new NotFound("comment " + id)));
             model.addAttribute("text", text);
+            model.addAttribute("seen", seen);
             model.addAttribute("decisions", desk.decisionsFor(id));
             return EDIT;
         }
