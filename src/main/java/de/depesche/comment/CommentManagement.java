@@ -21,6 +21,7 @@ import de.depesche.mail.MailOutbox;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteChanges;
 import de.depesche.site.SiteSecrets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,12 @@ public class CommentManagement {
     private final CommentProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Texts shorter than this ("Danke!", "Sehe ich genauso.") count as duplicates only when the same author sends
+     * them twice under the same article; longer ones also when they come from several readers under one article.
+     */
+    static final int SHORT_TEXT = 80;
 
     CommentManagement(JdbcCommentRepository comments, ArticleManagement articles, List<SubmissionGuard> guards,
                       CommentMails mails, SiteSecrets secrets, SiteChanges changes, AuditLog audit,
@@ -120,14 +127,19 @@ public class CommentManagement {
             });
         }
         Instant windowStart = now.minus(properties.window());
+        // Count and insert under the keys' locks: parallel comments from one network or address cannot all
+        // see the count below the limit.
+        comments.lockRateLimits("network:" + network, "email:" + email);
         if (comments.countSince("network_hash", network, windowStart) >= properties.perNetwork()) {
             throw new RateLimited("comment.rate.network");
         }
         if (comments.countSince("author_email", email, windowStart) >= properties.perEmail()) {
             throw new RateLimited("comment.rate.email");
         }
-        String textHash = secrets.hmac("comment-text", text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
-        if (comments.duplicate(textHash, article.id(), email, network, now.minus(java.time.Duration.ofDays(1)))) {
+        String textHash = textHash(text);
+        // "Danke!" from two readers under one article is no spam; the same long text from several is.
+        boolean longText = text.strip().length() >= SHORT_TEXT;
+        if (comments.duplicate(textHash, longText, article.id(), email, network, now.minus(java.time.Duration.ofDays(1)))) {
             throw InvalidInput.of("text", "comment.duplicate");
         }
 
@@ -166,8 +178,12 @@ public class CommentManagement {
         return roots.stream().map(r -> new CommentThread(r, replies.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /**
+     * The approved comments of an article as readers see them, oldest first: an approved answer whose parent
+     * was rejected or deleted later is left out with it (pages, counts and the comment feed agree).
+     */
     public List<Comment> findAllApproved(long articleId) {
-        return comments.ofArticle(articleId, CommentStatus.APPROVED);
+        return comments.visibleOf(articleId);
     }
 
     public Optional<Comment> find(long id) {
@@ -188,53 +204,78 @@ public class CommentManagement {
 
     // --- moderators --------------------------------------------------------------------------------
 
+    /**
+     * Shows a pending (or earlier rejected) comment to everybody. Refused for a deleted comment and for an answer
+     * whose parent readers no longer see (it would stay hidden, and its parent's author would be told about it).
+     */
     @Transactional
-    public Comment approve(long id, StaffPrincipal by) {
+    public StatusChange approve(long id, StaffPrincipal by) {
         Comment c = require(id);
+        if (c.status() == CommentStatus.DELETED) {
+            return StatusChange.refused(c, "comment.decision.deleted");
+        }
+        Optional<Comment> parent = c.parentId() == null ? Optional.empty() : comments.find(c.parentId());
+        if (c.parentId() != null && parent.filter(p -> p.status() == CommentStatus.APPROVED).isEmpty()) {
+            return StatusChange.refused(c, "comment.decision.parentHidden");
+        }
         if (!comments.decide(id, EnumSet.of(CommentStatus.PENDING, CommentStatus.REJECTED), CommentStatus.APPROVED, null, clock.instant())) {
-            return require(id);
+            return StatusChange.unchanged(require(id), c.status());
         }
         Comment approved = require(id);
         changes.record(cacheTag(c.articleId()));
         events.publishEvent(new CommentApproved(id, c.articleId(), c.parentId()));
         audit.record(by, "audit.comment.approved", "comment:" + id, "");
-        if (c.parentId() != null) {
-            comments.find(c.parentId()).ifPresent(parent -> notifyParentAuthor(parent, approved));
-        }
-        return approved;
+        parent.ifPresent(p -> notifyParentAuthor(p, approved));
+        return StatusChange.changed(approved, c.status());
     }
 
     @Transactional
-    public Comment reject(long id, RejectionReason reason, StaffPrincipal by) {
+    public StatusChange reject(long id, RejectionReason reason, StaffPrincipal by) {
         Comment c = require(id);
-        boolean wasVisible = c.status() == CommentStatus.APPROVED;
-        if (comments.decide(id, EnumSet.of(CommentStatus.PENDING, CommentStatus.APPROVED), CommentStatus.REJECTED, reason, clock.instant())) {
-            if (wasVisible) {
-                changes.record(cacheTag(c.articleId()));
-            }
-            events.publishEvent(new CommentRejected(id, c.articleId(), reason, false));
-            audit.record(by, "audit.comment.rejected", "comment:" + id, reason.name());
+        if (c.status() == CommentStatus.DELETED) {
+            return StatusChange.refused(c, "comment.decision.deleted");
         }
-        return require(id);
-    }
-
-    @Transactional
-    public Comment delete(long id, StaffPrincipal by) {
-        Comment c = require(id);
-        if (comments.decide(id, EnumSet.of(CommentStatus.PENDING, CommentStatus.APPROVED, CommentStatus.REJECTED),
-                CommentStatus.DELETED, c.rejectionReason() == null ? RejectionReason.OTHER : c.rejectionReason(), clock.instant())) {
+        if (!comments.decide(id, EnumSet.of(CommentStatus.PENDING, CommentStatus.APPROVED), CommentStatus.REJECTED, reason, clock.instant())) {
+            return StatusChange.unchanged(require(id), c.status());
+        }
+        if (c.status() == CommentStatus.APPROVED) {
             changes.record(cacheTag(c.articleId()));
-            events.publishEvent(new CommentRejected(id, c.articleId(),
-                    c.rejectionReason() == null ? RejectionReason.OTHER : c.rejectionReason(), true));
-            audit.record(by, "audit.comment.deleted", "comment:" + id, "");
         }
-        return require(id);
+        events.publishEvent(new CommentRejected(id, c.articleId(), reason, false));
+        audit.record(by, "audit.comment.rejected", "comment:" + id, reason.name());
+        return StatusChange.changed(require(id), c.status());
     }
 
-    /** The editors change a comment's text; readers see that it was edited. */
+    /** Removes a comment for good (it stays as a record for the decision log), with the policy reason. */
     @Transactional
-    public Comment edit(long id, String newText, StaffPrincipal by) {
+    public StatusChange delete(long id, RejectionReason reason, StaffPrincipal by) {
         Comment c = require(id);
+        if (!comments.decide(id, EnumSet.of(CommentStatus.PENDING, CommentStatus.APPROVED, CommentStatus.REJECTED),
+                CommentStatus.DELETED, reason, clock.instant())) {
+            return StatusChange.unchanged(require(id), c.status());
+        }
+        changes.record(cacheTag(c.articleId()));
+        events.publishEvent(new CommentRejected(id, c.articleId(), reason, true));
+        audit.record(by, "audit.comment.deleted", "comment:" + id, reason.name());
+        return StatusChange.changed(require(id), c.status());
+    }
+
+    /** The editors change a comment's text; readers see that it was edited. Changed: the text is different now. */
+    @Transactional
+    public StatusChange edit(long id, String newText, StaffPrincipal by) {
+        return edit(id, null, newText, by);
+    }
+
+    /**
+     * Changes the text if it still is the one the moderator started from ({@code seenText}, null: whatever it
+     * is now); otherwise the edit is refused, so that nobody overwrites a colleague's edit unseen.
+     */
+    @Transactional
+    public StatusChange edit(long id, @Nullable String seenText, String newText, StaffPrincipal by) {
+        Comment c = require(id);
+        if (c.status() == CommentStatus.DELETED) {
+            return StatusChange.refused(c, "comment.decision.deleted");
+        }
         String text = normaliseText(newText);
         if (text.isBlank()) {
             throw InvalidInput.of("text", "validation.required");
@@ -245,16 +286,19 @@ public class CommentManagement {
         if (hasBadCharacters(text)) {
             throw InvalidInput.of("text", "validation.encoding");
         }
-        if (text.equals(c.text())) {
-            return c;
+        String base = seenText == null ? c.text() : normaliseText(seenText);
+        if (text.equals(base)) {
+            return StatusChange.unchanged(c, c.status());
         }
-        comments.edit(id, text, secrets.hmac("comment-text", text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()),
-                clock.instant());
+        if (!comments.edit(id, textHash(base), text, textHash(text), clock.instant())) {
+            // Another moderator changed the text (or deleted the comment) in the meantime.
+            return StatusChange.refused(require(id), "comment.decision.editedMeanwhile");
+        }
         if (c.status() == CommentStatus.APPROVED) {
             changes.record(cacheTag(c.articleId()));
         }
         audit.record(by, "audit.comment.edited", "comment:" + id, c.text());
-        return require(id);
+        return StatusChange.changed(require(id), c.status());
     }
 
     /** The cache tag of an article's comments, for pages that show them. */
@@ -310,6 +354,11 @@ public class CommentManagement {
         comments.notifyAddress(parent.authorEmail()).filter(JdbcCommentRepository.NotifyAddress::active)
                 .ifPresent(address -> articles.find(parent.articleId())
                         .ifPresent(article -> mails.reply(address.email(), address.token(), parent, reply, article)));
+    }
+
+    /** Case and spacing do not make a text new. */
+    private String textHash(String text) {
+        return secrets.hmac("comment-text", text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
     }
 
     private Comment require(long id) {

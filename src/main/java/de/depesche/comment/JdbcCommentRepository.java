@@ -54,9 +54,16 @@ class JdbcCommentRepository {
                 .param("ids", ids).query(JdbcCommentRepository::comment).list();
     }
 
-    List<Comment> ofArticle(long articleId, CommentStatus status) {
-        return jdbc.sql("select " + COLUMNS + " from comment where article_id = :article and status = :status order by created_at, id")
-                .param("article", articleId).param("status", status.name()).query(JdbcCommentRepository::comment).list();
+    /** The approved comments readers see: an approved answer under a comment that is no longer shown is hidden too. */
+    List<Comment> visibleOf(long articleId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from comment
+                        where article_id = :article and status = 'APPROVED'
+                          and (parent_id is null
+                               or parent_id in (select p.id from comment p where p.article_id = :article and p.status = 'APPROVED'))
+                        order by created_at, id
+                        """)
+                .param("article", articleId).query(JdbcCommentRepository::comment).list();
     }
 
     List<Comment> byStatus(CommentStatus status, int limit, int offset) {
@@ -70,6 +77,19 @@ class JdbcCommentRepository {
                 .query(Long.class).single();
     }
 
+    /** Rows of comment_rate_lock (V45). */
+    static final int RATE_LOCK_STRIPES = 64;
+
+    /**
+     * Holds, until the transaction ends, the lock rows of these limit keys (in a fixed order, so that two
+     * submissions cannot wait for each other): submissions that share a key count and insert one after the other.
+     */
+    void lockRateLimits(String... keys) {
+        java.util.stream.Stream.of(keys).mapToInt(k -> Math.floorMod(k.hashCode(), RATE_LOCK_STRIPES)).distinct().sorted()
+                .forEach(stripe -> jdbc.sql("select stripe from comment_rate_lock where stripe = :stripe for update")
+                        .param("stripe", stripe).query(Integer.class).single());
+    }
+
     long countSince(String column, String value, Instant since) {
         // column is one of two fixed names, never user input
         String col = column.equals("network_hash") ? "network_hash" : "author_email";
@@ -77,12 +97,19 @@ class JdbcCommentRepository {
                 .param("value", value).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
-    boolean duplicate(String textHash, long articleId, String email, String networkHash, Instant since) {
+    /**
+     * Whether the same text came already since {@code since}: from the same author (address or network) under the
+     * same article; for a long text also from the same author under any article, or from anybody under the same
+     * article (copies of spam).
+     */
+    boolean duplicate(String textHash, boolean longText, long articleId, String email, String networkHash, Instant since) {
+        String sameAuthor = "(author_email = :email or network_hash = :network)";
+        String where = longText ? sameAuthor + " or article_id = :article" : sameAuthor + " and article_id = :article";
         return jdbc.sql("""
                         select count(*) from comment
                         where text_hash = :hash and created_at > :since
-                          and (article_id = :article or author_email = :email or network_hash = :network)
-                        """)
+                          and (%s)
+                        """.formatted(where))
                 .param("hash", textHash).param("since", Timestamp.from(since)).param("article", articleId)
                 .param("email", email).param("network", networkHash)
                 .query(Long.class).single() > 0;
@@ -100,9 +127,17 @@ class JdbcCommentRepository {
                 .update() == 1;
     }
 
-    void edit(long id, String text, String textHash, Instant now) {
-        jdbc.sql("update comment set body = :body, text_hash = :hash, edited_at = :now where id = :id")
-                .param("body", text).param("hash", textHash).param("now", Timestamp.from(now)).param("id", id).update();
+    /**
+     * Changes the text if it still is the one the moderator saw ({@code beforeHash}; another moderator may have
+     * edited it meanwhile) and the comment is not deleted.
+     */
+    boolean edit(long id, String beforeHash, String text, String textHash, Instant now) {
+        return jdbc.sql("""
+                        update comment set body = :body, text_hash = :hash, edited_at = :now
+                        where id = :id and text_hash = :before and status <> 'DELETED'
+                        """)
+                .param("body", text).param("hash", textHash).param("now", Timestamp.from(now)).param("id", id)
+                .param("before", beforeHash).update() == 1;
     }
 
     List<Comment> byEmail(String email) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,30 +52,53 @@ class JdbcModerationRepository {
 
     record Queued(long commentId, RiskAssessment assessment) {}
 
-    /** @param label only comments the assistant flagged for this label, or null for all */
-    List<Queued> pending(RiskAssessment.@Nullable Label label, boolean oldestFirst, int limit, int offset) {
-        String where = label == null ? "" : " and flags like :flag";
-        String order = oldestFirst ? "submitted_at, comment_id" : "risk desc, submitted_at, comment_id";
-        var sql = jdbc.sql("select * from moderation_queue where status = 'PENDING'" + where
-                        + " order by " + order + " limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset);
-        if (label != null) {
-            sql = sql.param("flag", "%" + label.name() + "%");
-        }
-        return sql.query((rs, n) -> new Queued(rs.getLong("comment_id"), assessment(rs))).list();
+    /**
+     * The waiting comments. Flags and the risk order come from the stored scores and the thresholds given here
+     * (the configured ones), not from the flags stored at scoring time: a changed threshold re-flags and re-sorts
+     * the queue at once, without scoring anything again.
+     *
+     * @param label only comments whose score for this label reaches its threshold, or null for all
+     */
+    List<Queued> pending(RiskAssessment.@Nullable Label label, boolean oldestFirst, int limit, int offset,
+                         AssistantThresholds thresholds) {
+        String order = oldestFirst ? "submitted_at, comment_id" : RISK + " desc, submitted_at, comment_id";
+        return thresholdParams(jdbc.sql("select * from moderation_queue where status = 'PENDING'" + labelCondition(label)
+                        + " order by " + order + " limit :limit offset :offset"), thresholds)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Queued(rs.getLong("comment_id"), assessment(rs, thresholds))).list();
     }
 
-    long pendingCount(RiskAssessment.@Nullable Label label) {
-        if (label == null) {
-            return jdbc.sql("select count(*) from moderation_queue where status = 'PENDING'").query(Long.class).single();
-        }
-        return jdbc.sql("select count(*) from moderation_queue where status = 'PENDING' and flags like :flag")
-                .param("flag", "%" + label.name() + "%").query(Long.class).single();
+    long pendingCount(RiskAssessment.@Nullable Label label, AssistantThresholds thresholds) {
+        return thresholdParams(jdbc.sql("select count(*) from moderation_queue where status = 'PENDING'" + labelCondition(label)),
+                thresholds).query(Long.class).single();
     }
 
-    Optional<RiskAssessment> assessment(long commentId) {
+    Optional<RiskAssessment> assessment(long commentId, AssistantThresholds thresholds) {
         return jdbc.sql("select * from moderation_queue where comment_id = :id").param("id", commentId)
-                .query((rs, n) -> assessment(rs)).optional();
+                .query((rs, n) -> assessment(rs, thresholds)).optional();
+    }
+
+    /** {@link RiskAssessment#risk()} in SQL: flagged comments first, by their highest flagged score; then the rest by their highest score. */
+    private static final String RISK = """
+            (case when off_topic >= :offTopic or demeaning >= :demeaning or spam >= :spam
+                  then 0.5 + greatest(case when off_topic >= :offTopic then off_topic else 0 end,
+                                      case when demeaning >= :demeaning then demeaning else 0 end,
+                                      case when spam >= :spam then spam else 0 end) / 2
+                  else greatest(off_topic, demeaning, spam) / 2 end)""";
+
+    private static String labelCondition(RiskAssessment.@Nullable Label label) {
+        if (label == null) {
+            return "";
+        }
+        return switch (label) {
+            case OFF_TOPIC -> " and off_topic >= :offTopic";
+            case DEMEANING -> " and demeaning >= :demeaning";
+            case SPAM -> " and spam >= :spam";
+        };
+    }
+
+    private static JdbcClient.StatementSpec thresholdParams(JdbcClient.StatementSpec sql, AssistantThresholds t) {
+        return sql.param("offTopic", t.offTopic()).param("demeaning", t.demeaning()).param("spam", t.spam());
     }
 
     // --- decisions ---------------------------------------------------------------------------------
@@ -117,11 +141,12 @@ class JdbcModerationRepository {
 
     // --- bans --------------------------------------------------------------------------------------
 
+    /** @return whether a ban started (false: the address or network is banned already) */
     boolean ban(BanKind kind, String target, String label, String reason, @Nullable Long by, String byName, Instant now) {
         int lifted = jdbc.sql("""
                         update moderation_ban set lifted_at = null, reason = :reason, created_by = :by,
                                created_by_name = :byName, created_at = :now
-                        where kind = :kind and target = :target
+                        where kind = :kind and target = :target and lifted_at is not null
                         """)
                 .param("reason", reason).param("by", by).param("byName", byName).param("now", Timestamp.from(now))
                 .param("kind", kind.name()).param("target", target).update();
@@ -155,6 +180,21 @@ class JdbcModerationRepository {
                 .param("now", Timestamp.from(now)).param("id", banId).update() == 1;
     }
 
+    // --- reminder mails ----------------------------------------------------------------------------
+
+    Set<Long> remindersOff() {
+        return Set.copyOf(jdbc.sql("select staff_id from moderation_reminder_optout").query(Long.class).list());
+    }
+
+    void reminders(long staffId, boolean on, Instant now) {
+        if (on) {
+            jdbc.sql("delete from moderation_reminder_optout where staff_id = :id").param("id", staffId).update();
+        } else {
+            jdbc.sql("insert into moderation_reminder_optout (staff_id, since) values (:id, :now) on conflict do nothing")
+                    .param("id", staffId).param("now", Timestamp.from(now)).update();
+        }
+    }
+
     // --- mapping -----------------------------------------------------------------------------------
 
     private static String flags(RiskAssessment a) {
@@ -182,17 +222,11 @@ class JdbcModerationRepository {
         return s.length() > 4000 ? s.substring(0, 4000) : s;
     }
 
-    private static RiskAssessment assessment(ResultSet rs) throws SQLException {
+    private static RiskAssessment assessment(ResultSet rs, AssistantThresholds thresholds) throws SQLException {
         Map<RiskAssessment.Label, Double> scores = new EnumMap<>(RiskAssessment.Label.class);
         scores.put(RiskAssessment.Label.OFF_TOPIC, rs.getDouble("off_topic"));
         scores.put(RiskAssessment.Label.DEMEANING, rs.getDouble("demeaning"));
         scores.put(RiskAssessment.Label.SPAM, rs.getDouble("spam"));
-        Map<RiskAssessment.Label, Boolean> flagged = new EnumMap<>(RiskAssessment.Label.class);
-        for (String f : rs.getString("flags").split(",")) {
-            if (!f.isBlank()) {
-                flagged.put(RiskAssessment.Label.valueOf(f), true);
-            }
-        }
         Map<RiskAssessment.Label, List<String>> because = new EnumMap<>(RiskAssessment.Label.class);
         for (String line : rs.getString("because").split("\n")) {
             String[] parts = line.split("\t");
@@ -200,7 +234,7 @@ class JdbcModerationRepository {
                 because.put(RiskAssessment.Label.valueOf(parts[0]), List.of(parts).subList(1, parts.length));
             }
         }
-        return new RiskAssessment(rs.getDouble("risk"), scores, flagged, because);
+        return RiskAssessment.of(scores, because, thresholds);
     }
 
     private static Decision decision(ResultSet rs, int row) throws SQLException {

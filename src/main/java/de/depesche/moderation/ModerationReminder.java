@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -23,12 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "n comments are waiting": a periodic mail to the moderators (or, without moderators, the admins)
- * while the queue is not empty. One mail per person and period, on one node of the cluster.
+ * while the queue is not empty, except to those who switched it off on the queue page. One mail per person
+ * and period, on one node of the cluster.
  */
 @Configuration
 class ModerationReminder {
 
     private final ModerationDesk desk;
+    private final JdbcModerationRepository repository;
     private final AccountManagement accounts;
     private final MailOutbox outbox;
     private final MailTemplates templates;
@@ -37,9 +40,11 @@ class ModerationReminder {
     private final ModerationSettings moderation;
     private final Clock clock;
 
-    ModerationReminder(ModerationDesk desk, AccountManagement accounts, MailOutbox outbox, MailTemplates templates,
-                       SiteSettingsService settings, SiteProperties site, ModerationSettings moderation, Clock clock) {
+    ModerationReminder(ModerationDesk desk, JdbcModerationRepository repository, AccountManagement accounts, MailOutbox outbox,
+                       MailTemplates templates, SiteSettingsService settings, SiteProperties site, ModerationSettings moderation,
+                       Clock clock) {
         this.desk = desk;
+        this.repository = repository;
         this.accounts = accounts;
         this.outbox = outbox;
         this.templates = templates;
@@ -67,14 +72,17 @@ class ModerationReminder {
         }
         List<StaffMember> staff = accounts.all().stream().filter(StaffMember::enabled).toList();
         List<StaffMember> moderators = staff.stream().filter(m -> m.role() == Role.MODERATOR).toList();
-        List<StaffMember> recipients = moderators.isEmpty() ? staff.stream().filter(m -> m.role() == Role.ADMIN).toList() : moderators;
+        Set<Long> off = repository.remindersOff();
+        List<StaffMember> recipients = (moderators.isEmpty() ? staff.stream().filter(m -> m.role() == Role.ADMIN).toList() : moderators)
+                .stream().filter(m -> !off.contains(m.id())).toList();
         long period = clock.millis() / Math.max(1, moderation.reminderInterval().toMillis());
         Locale locale = Locale.forLanguageTag(settings.current().language());
         int queued = 0;
         for (StaffMember m : recipients) {
             MailTemplates.Content content = templates.render("moderation/mail/waiting", "moderation.mail.waiting.subject",
                     new Object[] {waiting}, Map.of("siteName", settings.current().siteName(), "waiting", waiting,
-                            "queueUrl", site.url("/admin/moderation"), "name", m.displayName()), locale);
+                            "queueUrl", site.url("/admin/moderation"), "settingsUrl", site.url("/admin/moderation#erinnerungen"),
+                            "name", m.displayName()), locale);
             if (outbox.enqueue(new OutgoingMail("moderation-waiting:" + m.id() + ":" + period, m.email(), content.subject(),
                     content.text(), content.html(), Map.of(), "moderation.waiting"))) {
                 queued++;

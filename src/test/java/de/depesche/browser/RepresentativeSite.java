@@ -30,6 +30,7 @@ import de.depesche.article.StoredImage;
 import de.depesche.comment.Comment;
 import de.depesche.comment.CommentManagement;
 import de.depesche.comment.CommentSubmission;
+import de.depesche.comment.RejectionReason;
 import de.depesche.job.EmploymentType;
 import de.depesche.job.FeedFormat;
 import de.depesche.job.JobDraft;
@@ -196,7 +197,7 @@ final class RepresentativeSite {
                 false, true), "192.0.2.12");
         Comment banned = comments.submit(new CommentSubmission(second.id(), null, "Rüpel",
                 "ruepel-" + run + "@example.org", "Ihr seid alle Idioten, dieser Artikel ist Müll.", false, true), "192.0.2.13");
-        moderation.ban(banned.id(), BanKind.EMAIL, "Beleidigungen", admin);
+        moderation.ban(List.of(banned.id()), BanKind.EMAIL, RejectionReason.DEMEANING, admin);
         comments.submit(new CommentSubmission(second.id(), null, "Noch offen",
                 "offen-" + run + "@example.org", "Eine Frage zum zweiten Labor, die noch wartet.", false, true), "192.0.2.14");
 

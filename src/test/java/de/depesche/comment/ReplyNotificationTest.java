@@ -96,4 +96,26 @@ class ReplyNotificationTest extends IntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("Dieser Link ist ungültig.");
     }
+
+    @Test
+    void anAnswerUnderACommentThatWasTakenDownIsNotApprovedAndNobodyIsNotified() throws Exception {
+        Article article = data.published(unique("Zurückgezogen"));
+        String email = "zora-" + System.nanoTime() + "@example.org";
+        Comment question = comments.submit(new CommentSubmission(article.id(), null, "Zora", email,
+                "Eine Frage, die später abgelehnt wird.", true, true), "192.0.2.70");
+        String confirmUrl = link(mailsTo(email, 1).getFirst(), "http://localhost:8080/kommentare/benachrichtigung/[0-9a-f]+");
+        send(HttpRequest.newBuilder(URI.create(url(confirmUrl.substring("http://localhost:8080".length()))))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        comments.approve(question.id(), data.admin());
+        Comment answer = comments.submit(new CommentSubmission(article.id(), question.id(), "Yann",
+                "yann-" + System.nanoTime() + "@example.org", "Eine Antwort, die zu spät kommt.", false, true), "192.0.2.71");
+        comments.reject(question.id(), RejectionReason.DEMEANING, data.admin());
+
+        StatusChange approval = comments.approve(answer.id(), data.admin());
+        assertThat(approval.changed()).isFalse();
+        assertThat(approval.refusal()).isEqualTo("comment.decision.parentHidden");
+        assertThat(comments.find(answer.id()).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+        Thread.sleep(1500);
+        assertThat(TestMail.to(email)).extracting(MimeMessage::getSubject).allMatch(s -> s.startsWith("Bitte bestätigen"));
+    }
 }

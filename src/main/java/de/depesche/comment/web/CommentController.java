@@ -1,6 +1,8 @@
 package de.depesche.comment.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +16,7 @@ import de.depesche.comment.CommentProperties;
 import de.depesche.comment.CommentStatus;
 import de.depesche.comment.CommentSubmission;
 import de.depesche.comment.OwnComments;
+import de.depesche.comment.ProofOfWork;
 import de.depesche.site.FormErrors;
 import de.depesche.site.FormTokens;
 import de.depesche.site.InvalidInput;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -48,11 +53,13 @@ class CommentController {
     private final FormTokens tokens;
     private final OwnComments own;
     private final CommentProperties properties;
+    private final ProofOfWork proofOfWork;
     private final MessageSource messages;
 
     CommentController(CommentManagement comments, ArticleManagement articles, FormTokens tokens, OwnComments own,
-                      CommentProperties properties, MessageSource messages) {
+                      CommentProperties properties, ProofOfWork proofOfWork, MessageSource messages) {
         this.messages = messages;
+        this.proofOfWork = proofOfWork;
         this.comments = comments;
         this.articles = articles;
         this.tokens = tokens;
@@ -67,6 +74,25 @@ class CommentController {
         ReaderFormEndpoints commentFormEndpoints() {
             return new ReaderFormEndpoints(List.of("/kommentare", "/kommentare/**"));
         }
+
+        /** Reads the comment form before anything else does, so that broken or huge input gets a clear answer. */
+        @Bean
+        FilterRegistrationBean<CommentFormBody> commentFormBody(CommentProperties properties) {
+            FilterRegistrationBean<CommentFormBody> registration =
+                    new FilterRegistrationBean<>(new CommentFormBody(maxFormBytes(properties)));
+            registration.addUrlPatterns("/kommentare");
+            // After the character-encoding filter, before the page cache and Spring Security.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
+        }
+    }
+
+    /**
+     * The largest comment form read: 2 MB (as Tomcat's default for forms), or more when the configured maximum
+     * length needs it (12 bytes per character in the worst case of %-escaped UTF-8).
+     */
+    static int maxFormBytes(CommentProperties properties) {
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(2L * 1024 * 1024, properties.maxLength() * 12L + 64 * 1024));
     }
 
     @PostMapping("/kommentare")
@@ -79,6 +105,9 @@ class CommentController {
             model.addAttribute("problems", List.of(problem("comment.article.unknown")));
             return formPage(model, null, form);
         }
+        if (request.getAttribute(CommentFormBody.BROKEN_FIELDS) != null || request.getAttribute(CommentFormBody.CUT_OFF) != null) {
+            return unreadable(request, response, binding, model, article, form);
+        }
         if (binding.hasErrors()) {
             return refuse(model, response, article, form, HttpStatus.BAD_REQUEST, "comment.form.malformed");
         }
@@ -86,7 +115,20 @@ class CommentController {
             log.info("Comment refused by the honeypot on article {}", article.id());
             return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.honeypot");
         }
-        FormTokens.Verdict verdict = tokens.redeem(form.getToken(), properties.minFillTime(), properties.maxFormAge());
+        // With proof-of-work on, the browser's script sends a counter; without JavaScript there is none, and
+        // the form must then have been open longer instead.
+        boolean withoutProofOfWork = proofOfWork.enabled() && form.getPow() == null;
+        if (proofOfWork.enabled() && !withoutProofOfWork && !proofOfWork.solves(form.getToken(), form.getPow())) {
+            log.info("Comment refused: wrong proof-of-work on article {}", article.id());
+            return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.pow.wrong");
+        }
+        Duration minFillTime = withoutProofOfWork ? properties.fillTimeWithoutProofOfWork() : properties.minFillTime();
+        FormTokens.Verdict verdict = tokens.redeem(form.getToken(), minFillTime, properties.maxFormAge());
+        if (verdict == FormTokens.Verdict.TOO_FAST && withoutProofOfWork) {
+            log.info("Comment without proof-of-work sent too soon on article {}", article.id());
+            return refuse(model, response, article, form, HttpStatus.UNPROCESSABLE_CONTENT, "comment.pow.missing",
+                    minFillTime.toSeconds());
+        }
         if (verdict != FormTokens.Verdict.VALID) {
             log.info("Comment form token refused ({}) on article {}", verdict, article.id());
             HttpStatus status = verdict == FormTokens.Verdict.FORGED ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
@@ -155,10 +197,47 @@ class CommentController {
         return notifyPage(model, result);
     }
 
+    /**
+     * Fields that were not valid UTF-8 or a form larger than allowed: 422, the form again with every field that
+     * arrived (bad bytes shown as U+FFFD), and a message beside the field concerned.
+     */
+    private String unreadable(HttpServletRequest request, HttpServletResponse response, BindingResult binding, Model model,
+                              Article article, CommentForm form) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        @SuppressWarnings("unchecked")
+        Set<String> broken = (Set<String>) request.getAttribute(CommentFormBody.BROKEN_FIELDS);
+        boolean globalEncodingProblem = false;
+        for (String field : broken == null ? Set.<String>of() : broken) {
+            if (READER_FIELDS.contains(field)) {
+                binding.rejectValue(field, "validation.encoding");
+            } else {
+                globalEncodingProblem = true;
+            }
+        }
+        if (globalEncodingProblem) {
+            binding.reject("validation.encoding");
+        }
+        Object cutField = request.getAttribute(CommentFormBody.CUT_OFF);
+        if (cutField != null) {
+            log.info("Comment form over {} bytes on article {}", maxFormBytes(properties), article.id());
+            long kilobytes = maxFormBytes(properties) / 1024;
+            if ("text".equals(cutField)) {
+                binding.rejectValue("text", "comment.text.farTooLong", new Object[] {properties.maxLength(), kilobytes}, null);
+                form.setText(form.getText().substring(0, Math.min(form.getText().length(), properties.maxLength())));
+            } else {
+                binding.reject("comment.form.tooLarge", new Object[] {kilobytes}, null);
+            }
+        }
+        return formPage(model, article, form);
+    }
+
+    /** The fields a reader fills in; problems with them are shown beside them. */
+    private static final Set<String> READER_FIELDS = Set.of("name", "email", "text");
+
     private String refuse(Model model, HttpServletResponse response, Article article, CommentForm form,
-                          HttpStatus status, String key) {
+                          HttpStatus status, String key, Object... args) {
         response.setStatus(status.value());
-        model.addAttribute("problems", List.of(problem(key)));
+        model.addAttribute("problems", List.of(new InvalidInput.Problem("", key, args)));
         return formPage(model, article, form);
     }
 

@@ -14,6 +14,8 @@ public class CommentForm {
     private @Nullable Boolean consent;
     private String website = "";
     private String token = "";
+    /** The proof-of-work counter the form's script found; absent when the browser runs no JavaScript. */
+    private @Nullable String pow;
 
     public @Nullable Long getArticle() { return article; }
     public void setArticle(@Nullable Long article) { this.article = article; }
@@ -37,4 +39,6 @@ public class CommentForm {
     public void setWebsite(String website) { this.website = website; }
     public String getToken() { return token; }
     public void setToken(String token) { this.token = token; }
+    public @Nullable String getPow() { return pow; }
+    public void setPow(@Nullable String pow) { this.pow = pow; }
 }

@@ -3,6 +3,10 @@ package de.depesche.moderation.assistant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,19 +37,75 @@ public class ModerationAssistant {
     private final OffTopicScorer offTopic;
     private final DemeaningScorer demeaning;
     private final SpamScorer spam = new SpamScorer();
-    /** Analysed article and thread texts: a queue shows many comments under the same article. */
-    private final Cache<Object, Set<String>> analysed = Caffeine.newBuilder().maximumSize(5_000).build();
+    /**
+     * Analysed article and thread texts, for a queue shows many comments under the same article. Keyed by a
+     * SHA-256 of the text, never the text itself (articles from the staff API may be 200 000 characters), and
+     * bounded by the estimated bytes of the term sets, so that no caller can fill the heap with it.
+     */
+    private final Cache<TextKey, Set<String>> analysed;
+
+    /** The memory the analysed-text cache may take, in (estimated) bytes. */
+    static final long CACHE_BYTES = 32L * 1024 * 1024;
 
     @Autowired
     public ModerationAssistant(TermAnalyzer analyzer, AssistantThresholds thresholds) {
-        this(analyzer, thresholds, readOffTopic(), readDemeaning());
+        this(analyzer, thresholds, readOffTopic(), readDemeaning(), CACHE_BYTES);
     }
 
-    ModerationAssistant(TermAnalyzer analyzer, AssistantThresholds thresholds, OffTopicScorer offTopic, DemeaningScorer demeaning) {
+    ModerationAssistant(TermAnalyzer analyzer, AssistantThresholds thresholds, long cacheBytes) {
+        this(analyzer, thresholds, readOffTopic(), readDemeaning(), cacheBytes);
+    }
+
+    ModerationAssistant(TermAnalyzer analyzer, AssistantThresholds thresholds, OffTopicScorer offTopic, DemeaningScorer demeaning,
+                        long cacheBytes) {
         this.analyzer = analyzer;
         this.thresholds = thresholds;
         this.offTopic = offTopic;
         this.demeaning = demeaning;
+        this.analysed = Caffeine.newBuilder().maximumWeight(cacheBytes)
+                .weigher((TextKey key, Set<String> terms) -> weight(terms))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** A text's SHA-256 as the cache key. */
+    record TextKey(long a, long b, long c, long d) {
+
+        static TextKey of(String kind, String... parts) {
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            sha.update(kind.getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                sha.update((byte) 0);
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            ByteBuffer d = ByteBuffer.wrap(sha.digest());
+            return new TextKey(d.getLong(), d.getLong(), d.getLong(), d.getLong());
+        }
+    }
+
+    /** Estimated bytes of a cached term set: key and entry, and per term a string with its characters and a slot. */
+    static int weight(Set<String> terms) {
+        long bytes = 160;
+        for (String t : terms) {
+            bytes += 64 + t.length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** The estimated bytes the cache holds now. */
+    long cachedBytes() {
+        analysed.cleanUp();
+        return analysed.policy().eviction().orElseThrow().weightedSize().orElse(0L);
+    }
+
+    long cachedTexts() {
+        analysed.cleanUp();
+        return analysed.estimatedSize();
     }
 
     /**
@@ -65,8 +125,10 @@ public class ModerationAssistant {
             threadTexts.add(other);
             threadTerms.addAll(terms(other.text()));
         }
-        Set<String> articleTerms = analysed.get(article, a -> Set.copyOf(analyzer.terms(
-                clip(article.title()) + "\n" + clip(article.text()))));
+        String title = clip(article.title());
+        String articleText = clip(article.text());
+        Set<String> articleTerms = analysed.get(TextKey.of("article", title, articleText),
+                k -> Set.copyOf(analyzer.terms(title + "\n" + articleText)));
         List<String> commentTerms = words(analyzer.terms(text.text()));
 
         OffTopicScorer.Verdict o = offTopic.score(articleTerms, threadTerms, !threadTexts.isEmpty(), text, commentTerms,
@@ -85,7 +147,7 @@ public class ModerationAssistant {
     }
 
     private Set<String> terms(String text) {
-        return analysed.get(text, t -> Set.copyOf(analyzer.terms((String) t)));
+        return analysed.get(TextKey.of("thread", text), k -> Set.copyOf(analyzer.terms(text)));
     }
 
     /** Terms with at least one letter: numbers and emojis say nothing about a topic. */

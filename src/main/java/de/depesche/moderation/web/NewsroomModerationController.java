@@ -43,7 +43,9 @@ class NewsroomModerationController {
 
     @GetMapping("/admin/moderation")
     String queue(@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "risk") String sort,
-                 @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
+                 @RequestParam(name = "seite", defaultValue = "1") int page, Model model,
+                 @AuthenticationPrincipal StaffPrincipal me) {
+        model.addAttribute("remindersOn", desk.remindersOn(me));
         RiskAssessment.Label label = label(filter);
         int p = Math.clamp(page, 1, 10_000);
         model.addAttribute("items", desk.queue(label, "oldest".equals(sort), PAGE, (p - 1) * PAGE));
@@ -89,17 +91,41 @@ class NewsroomModerationController {
             return back(form);
         }
         RejectionReason reason = RejectionReason.parse(reasonValue).orElse(RejectionReason.OTHER);
-        switch (action) {
+        ModerationDesk.Outcome outcome = switch (action) {
             case "approve" -> desk.approve(ids, me);
             case "reject" -> desk.reject(ids, reason, me);
-            case "delete" -> desk.delete(ids, me);
-            case "ban-email" -> ids.forEach(id -> desk.ban(id, BanKind.EMAIL, reason.name(), me));
-            case "ban-network" -> ids.forEach(id -> desk.ban(id, BanKind.NETWORK, reason.name(), me));
+            case "delete" -> desk.delete(ids, reason, me);
+            case "ban-email" -> desk.ban(ids, BanKind.EMAIL, reason, me);
+            case "ban-network" -> desk.ban(ids, BanKind.NETWORK, reason, me);
             default -> throw InvalidInput.of("", "moderation.action.unknown");
-        }
-        redirect.addFlashAttribute("notice", "moderation.done." + action);
-        redirect.addFlashAttribute("noticeArg", ids.size());
+        };
+        report(outcome, "moderation.done." + action, redirect);
         return back(form);
+    }
+
+    /** Says what happened: how many were decided, and why the others were not. */
+    private static void report(ModerationDesk.Outcome outcome, String doneKey, RedirectAttributes redirect) {
+        if (outcome.done() > 0) {
+            redirect.addFlashAttribute("notice", doneKey);
+            redirect.addFlashAttribute("noticeArg", outcome.done());
+        }
+        List<InvalidInput.Problem> problems = new ArrayList<>();
+        if (outcome.alreadyDecided() > 0) {
+            problems.add(new InvalidInput.Problem("", "moderation.alreadyDecided", new Object[] {outcome.alreadyDecided()}));
+        }
+        outcome.refusals().forEach(key -> problems.add(new InvalidInput.Problem("", key, new Object[0])));
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problems", problems);
+        }
+    }
+
+    /** The signed-in staff member switches the "comments waiting" mail on or off for themselves. */
+    @PostMapping("/admin/moderation/erinnerungen")
+    String reminders(@RequestParam(defaultValue = "false") boolean on, @AuthenticationPrincipal StaffPrincipal me,
+                     RedirectAttributes redirect) {
+        desk.reminders(me, on);
+        redirect.addFlashAttribute("notice", on ? "moderation.reminders.switchedOn" : "moderation.reminders.switchedOff");
+        return "redirect:/admin/moderation#erinnerungen";
     }
 
     @GetMapping("/admin/moderation/{id}")
@@ -107,22 +133,25 @@ class NewsroomModerationController {
         QueueItem item = desk.item(id).orElseThrow(() -> new NotFound("comment " + id));
         model.addAttribute("item", item);
         model.addAttribute("text", item.comment().text());
+        model.addAttribute("seen", item.comment().text());
         model.addAttribute("decisions", desk.decisionsFor(id));
         return EDIT;
     }
 
     @PostMapping("/admin/moderation/{id}")
     String saveEdit(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+                    @RequestParam(required = false) @Nullable String seen,
                     @RequestParam(defaultValue = "false") boolean approve, Model model,
                     @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            desk.edit(id, text, approve, me);
+            desk.edit(id, seen, text, approve, me);
             redirect.addFlashAttribute("notice", approve ? "moderation.done.editApprove" : "moderation.done.edit");
             return approve ? "redirect:/admin/moderation" : "redirect:/admin/moderation/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
             model.addAttribute("item", desk.item(id).orElseThrow(() -> new NotFound("comment " + id)));
             model.addAttribute("text", text);
+            model.addAttribute("seen", seen);
             model.addAttribute("decisions", desk.decisionsFor(id));
             return EDIT;
         }

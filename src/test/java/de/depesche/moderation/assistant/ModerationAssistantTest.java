@@ -169,4 +169,32 @@ class ModerationAssistantTest {
             assertThat(parallel.get(i)).isEqualTo(sequential.get(i % comments.size()));
         }
     }
+
+    @Test
+    void hugeArticlesFromApiCallersNeitherStayInMemoryNorGrowTheCacheBeyondItsBound() {
+        long bound = 4L * 1024 * 1024;
+        ModerationAssistant bounded = new ModerationAssistant(TERMS, AssistantThresholds.defaults(), bound);
+        for (int i = 0; i < 8; i++) {
+            // 200 000 characters, many distinct words, different each time: what an API caller may send.
+            StringBuilder text = new StringBuilder(200_000);
+            for (int w = 0; text.length() < 199_980; w++) {
+                text.append("Wort").append(Integer.toString(i * 1_000_003 + w, 36)).append(' ');
+            }
+            Assessment a = bounded.assess(new ArticleContext("Artikel " + i, text.toString()), List.of(), "Ein Kommentar dazu.");
+            assertThat(a.offTopic().score()).isBetween(0.0, 1.0);
+            assertThat(bounded.cachedBytes()).isLessThanOrEqualTo(bound);
+        }
+        assertThat(bounded.cachedTexts()).as("some of the eight analyses had to go").isPositive().isLessThan(8);
+    }
+
+    @Test
+    void theSameArticleIsAnalysedOnceEvenWhenItsObjectIsNew() {
+        ModerationAssistant fresh = new ModerationAssistant(TERMS, AssistantThresholds.defaults());
+        fresh.assess(DRONES, List.of(), "Drohnen an der Ostflanke sind teuer.");
+        fresh.assess(new ArticleContext(DRONES.title(), DRONES.text()), List.of(), "Die Abfangdrohnen kosten viel.");
+        assertThat(fresh.cachedTexts()).isEqualTo(1);
+        fresh.assess(new ArticleContext(DRONES.title() + "!", DRONES.text()), List.of("Eine Antwort"), "Noch ein Kommentar.");
+        assertThat(fresh.cachedTexts()).isEqualTo(3);
+        assertThat(ModerationAssistant.TextKey.of("article", "a", "bc")).isNotEqualTo(ModerationAssistant.TextKey.of("article", "ab", "c"));
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * Regenerates the assistant's shipped weights from the development data (bench/moderation-train.sh):
  * <ul>
  *   <li>{@code term-weights.tsv.gz}: document frequencies of the terms of the GermEval 2018 tweets (terms in
- *       at least two tweets), analysed like the site search analyses text;</li>
+ *       at least two tweets), analysed like the site search analyses text, after {@link TrainingText#clean}
+ *       removed user handles, links and line-break markers;</li>
  *   <li>{@code demeaning-model.bin.gz}: the demeaning model, trained on all GermEval 2018 rows (OFFENSE);</li>
  *   <li>{@code offtopic-model.properties}: the off-topic weights, fitted on the One Million Posts comments
  *       that know their article's title.</li>
@@ -30,7 +31,8 @@ final class ModerationTraining {
         TermAnalyzer analyzer = new de.depesche.search.GermanAnalysis()::terms;
 
         List<DevelopmentData.Tweet> tweets = DevelopmentData.germEval();
-        TermWeights.Counts counts = TermWeights.count(tweets.stream().map(t -> analyzer.terms(t.text())).toList());
+        // Only the words count: user handles (names of people), links and line-break markers are left out.
+        TermWeights.Counts counts = TermWeights.count(tweets.stream().map(t -> analyzer.terms(TrainingText.clean(t.text()))).toList());
         try (OutputStream o = Files.newOutputStream(out.resolve(ModerationAssistant.TERM_WEIGHTS))) {
             counts.write(o, 2);
         }
