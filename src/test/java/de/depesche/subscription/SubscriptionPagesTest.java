@@ -95,6 +95,22 @@ class SubscriptionPagesTest extends SubscriptionTestBase {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheSignUpWithItsKindsChannelsAndAnswers() {
+        JsonNode post = json.readTree(get("/api/v1/openapi").body()).path("paths").path("/api/v1/subscriptions").path("post");
+        assertThat(post.path("responses").propertyNames()).contains("201", "202", "400", "429");
+        assertThat(post.path("description").asString()).contains("double opt-in");
+        JsonNode body = post.path("requestBody").path("content").path("application/json");
+        assertThat(body.path("examples").propertyNames()).contains("similar", "category", "search", "newsletter as feed");
+        String ref = body.path("schema").path("$ref").asString();
+        JsonNode schema = json.readTree(get("/api/v1/openapi").body()).path("components").path("schemas")
+                .path(ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(schema.path("properties").path("kind").path("enum").toString())
+                .contains("similar", "category", "tag", "author", "search", "newsletter");
+        assertThat(schema.path("properties").path("channel").path("enum").toString()).contains("email", "feed");
+        assertThat(schema.path("required").toString()).contains("kind", "consent");
+    }
+
+    @Test
     void lineBreaksInAnAddressAreRefusedByTheFormAndTheApi() {
         String category = data.category("Technik").slug();
         String victim = address("opfer");
