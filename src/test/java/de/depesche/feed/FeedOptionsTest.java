@@ -254,9 +254,10 @@ class FeedOptionsTest extends IntegrationTest {
 
     @Test
     void similarNewsComeFromTheContributingModuleAndUpdateWhenItRecordsAChange() {
-        Article origin = data.published(unique("Ursprung"));
-        Article older = data.published(unique("Ähnlich, früher"));
-        Article newer = data.published(unique("Ähnlich, später"));
+        // Texts that share nothing, so that the subscription module's own similar news (also a source) stays out.
+        Article origin = data.published(unique("Ursprung"), "AACHEN", "Ein Bäcker eröffnet am Markt eine zweite Filiale.");
+        Article older = data.published(unique("Ähnlich, früher"), "DRESDEN", "Die Semperoper zeigt im Winter drei Premieren.");
+        Article newer = data.published(unique("Ähnlich, später"), "FLENSBURG", "Ein Frachter lief bei Sturm vor der Förde auf Grund.");
         Article hidden = data.draft(unique("Ähnlich, aber Entwurf"));
         Contributions.SIMILAR.put(origin.id(), List.of(older.id(), hidden.id(), origin.id()));
 
