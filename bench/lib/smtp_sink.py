@@ -59,7 +59,8 @@ async def session(reader, writer):
             else:
                 send("502 not implemented")
             await writer.drain()
-    except ConnectionError:
+    except (ConnectionError, asyncio.IncompleteReadError):
+        # the client went away mid-message (the kill test does that on purpose): nothing was accepted
         pass
     finally:
         writer.close()

@@ -330,6 +330,23 @@ public class CommentManagement {
         }).orElse(NotifyLink.UNKNOWN);
     }
 
+    /**
+     * The reply notifications of an address as its owner sees them on the subscription manage page, which
+     * stops and resumes them with the token (as the links in the mails do); empty when it never asked.
+     */
+    public Optional<ReplyNotifications> replyNotifications(String email) {
+        return comments.notifyAddress(email.strip().toLowerCase(Locale.ROOT)).map(a ->
+                new ReplyNotifications(a.token(), a.requestedAt(), a.confirmedAt(), a.stoppedAt()));
+    }
+
+    /** @param token the secret of the links in reply mails ({@link #stopReplyNotifications}, {@link #confirmReplyNotifications}) */
+    public record ReplyNotifications(String token, Instant requestedAt, @org.jspecify.annotations.Nullable Instant confirmedAt,
+                                     @org.jspecify.annotations.Nullable Instant stoppedAt) {
+        public boolean active() {
+            return confirmedAt != null && stoppedAt == null;
+        }
+    }
+
     private void requestReplyNotifications(String email, Instant now) {
         Optional<JdbcCommentRepository.NotifyAddress> known = comments.notifyAddress(email);
         if (known.isPresent() && known.get().active()) {

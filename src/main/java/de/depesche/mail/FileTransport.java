@@ -15,10 +15,12 @@ import jakarta.mail.internet.MimeMessage;
  */
 class FileTransport implements MailTransport {
 
+    private final OutboxFolder folder;
     private final Path directory;
 
-    FileTransport(Path directory) {
-        this.directory = directory;
+    FileTransport(OutboxFolder folder) {
+        this.folder = folder;
+        this.directory = folder.directory();
     }
 
     @Override
@@ -29,8 +31,8 @@ class FileTransport implements MailTransport {
                 try {
                     Files.createDirectories(directory);
                     String id = m.getHeader("X-Depesche-Mail", null);
-                    Path target = directory.resolve("mail-" + id + ".eml");
-                    Path temp = directory.resolve("mail-" + id + ".eml.tmp");
+                    Path target = folder.file(Long.parseLong(id));
+                    Path temp = directory.resolve(target.getFileName() + ".tmp");
                     try (OutputStream out = Files.newOutputStream(temp)) {
                         m.writeTo(out);
                     }

@@ -128,11 +128,67 @@ class JdbcMailRepository {
 
     Map<String, Long> countByStatus(String keyPrefix) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        String like = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = likeLiteral(keyPrefix) + "%";
         jdbc.sql("select status, count(*) from mail_outbox where idempotency_key like :prefix escape '\\' group by status")
                 .param("prefix", like)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
+    }
+
+    // --- erasure and retention ----------------------------------------------------------------------
+
+    /** Every mail to an address (compared without case), for export and erasure. */
+    List<QueuedMail> to(String address) {
+        return jdbc.sql("""
+                        select id, kind, to_address, subject, status, attempts, created_at, sent_at, last_error, message_id
+                        from mail_outbox where lower(to_address) = :address order by id
+                        """)
+                .param("address", address.toLowerCase(java.util.Locale.ROOT)).query(JdbcMailRepository::queued).list();
+    }
+
+    /** Mails to an address that wait for delivery: they are dropped. */
+    int deleteWaitingTo(String address) {
+        return jdbc.sql("delete from mail_outbox where lower(to_address) = :address and status = 'PENDING'")
+                .param("address", address.toLowerCase(java.util.Locale.ROOT)).update();
+    }
+
+    /**
+     * Mails to an address that were sent or given up: the row stays (counts and newsletter progress
+     * stay true) but keeps nothing about the person: no address, subject, text, headers or error, and
+     * an idempotency key that named the address is replaced.
+     */
+    int redactTo(String address, String placeholder) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("""
+                        update mail_outbox set to_address = :placeholder, subject = '', text_body = '', html_body = null,
+                               headers = '', last_error = null,
+                               idempotency_key = case when lower(idempotency_key) like :named escape '\\'
+                                                      then 'erased:' || cast(id as varchar(20)) else idempotency_key end
+                        where lower(to_address) = :address and status <> 'PENDING'
+                        """)
+                .param("placeholder", placeholder).param("address", a).param("named", "%" + likeLiteral(a) + "%").update();
+    }
+
+    /** Sent or given-up mails created before a time, oldest first. */
+    List<Long> expired(Instant before, int limit) {
+        return jdbc.sql("""
+                        select id from mail_outbox where created_at < :before and status in ('SENT', 'FAILED')
+                        order by created_at, id limit :limit
+                        """)
+                .param("before", Timestamp.from(before)).param("limit", limit).query(Long.class).list();
+    }
+
+    int delete(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from mail_outbox where id in (:ids) and status in ('SENT', 'FAILED')")
+                .param("ids", ids).update();
+    }
+
+    /** A text matched literally by {@code like … escape '\\'}. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static QueuedMail queued(ResultSet rs, int row) throws SQLException {

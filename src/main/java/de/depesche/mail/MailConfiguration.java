@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import de.depesche.site.NewsroomSection;
-import de.depesche.site.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,12 +21,12 @@ class MailConfiguration {
 
     /** SMTP when spring.mail.host (DEPESCHE_SMTP_HOST) is set, .eml files in the data directory otherwise. */
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, SiteProperties site,
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, OutboxFolder folder,
                                 @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
         JavaMailSender sender = smtp.getIfAvailable();
         MailTransport transport = sender instanceof JavaMailSenderImpl impl && !host.isBlank()
                 ? new SmtpTransport(impl, "SMTP " + host + ":" + port)
-                : new FileTransport(site.dataDir().resolve("outbox"));
+                : new FileTransport(folder);
         log.info("Mail goes to {}", transport.describe());
         return transport;
     }
@@ -36,6 +35,13 @@ class MailConfiguration {
     RecurringTask<Void> deliverMail(MailDelivery delivery, MailProperties properties) {
         return Tasks.recurring("deliver-mail", FixedDelay.of(properties.pollInterval()))
                 .execute((instance, context) -> delivery.deliverDue());
+    }
+
+    /** Sent and given-up mails (with their .eml files) are deleted once they are older than the retention period. */
+    @Bean
+    RecurringTask<Void> deleteExpiredMail(MailRetention retention) {
+        return Tasks.recurring("mail-retention", FixedDelay.ofHours(1))
+                .execute((instance, context) -> retention.deleteExpired());
     }
 
     @Bean

@@ -74,7 +74,8 @@ class MailDelivery {
         }
     }
 
-    private int deliver(List<JdbcMailRepository.Due> batch) {
+    /** Sends one batch over the configured connections; package-private for tests that send chosen mails only. */
+    int deliver(List<JdbcMailRepository.Due> batch) {
         int workers = Math.max(1, Math.min(properties.connections(), (batch.size() + 49) / 50));
         List<List<JdbcMailRepository.Due>> parts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {

@@ -9,6 +9,8 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The mail module's API. A mail is queued in the caller's transaction: it is sent if and only if the
@@ -20,13 +22,18 @@ public class MailOutbox {
 
     static final int SUBJECT_MAX = 250;
 
+    /** What erased mails are addressed to afterwards. */
+    static final String ERASED_ADDRESS = "erased@invalid";
+
     private final JdbcMailRepository mails;
     private final MailTransport transport;
+    private final OutboxFolder folder;
     private final Clock clock;
 
-    MailOutbox(JdbcMailRepository mails, MailTransport transport, Clock clock) {
+    MailOutbox(JdbcMailRepository mails, MailTransport transport, OutboxFolder folder, Clock clock) {
         this.mails = mails;
         this.transport = transport;
+        this.folder = folder;
         this.clock = clock;
     }
 
@@ -74,6 +81,30 @@ public class MailOutbox {
         return mails.countByStatus(keyPrefix);
     }
 
+    /**
+     * Forgets an address (DSGVO Art. 17): mails to it that still wait are not sent, stored mails that were
+     * sent or given up keep no address, subject, text or headers, and their .eml files are deleted. A mail
+     * that is on the wire at this moment may still arrive.
+     *
+     * @return how many outbox rows were dropped or emptied
+     */
+    @Transactional
+    public int forget(String address) {
+        String a = address.strip();
+        List<Long> ids = mails.to(a).stream().map(QueuedMail::id).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int changed = mails.deleteWaitingTo(a) + mails.redactTo(a, ERASED_ADDRESS);
+        afterCommit(() -> folder.delete(ids));
+        return changed;
+    }
+
+    /** Every stored mail to an address, for a data export (without texts: they are ours, the address is theirs). */
+    public List<QueuedMail> mailsTo(String address) {
+        return mails.to(address.strip());
+    }
+
     public boolean isQueued(String idempotencyKey) {
         return mails.exists(idempotencyKey);
     }
@@ -103,6 +134,19 @@ public class MailOutbox {
             throw new IllegalArgumentException("not a deliverable address", e);
         }
         return a;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     static String singleLine(String s) {

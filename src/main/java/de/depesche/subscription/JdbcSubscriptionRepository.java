@@ -61,6 +61,11 @@ class JdbcSubscriptionRepository {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** The language of every mail to this subscriber: the one of the latest request. */
+    void language(long id, String language) {
+        jdbc.sql("update subscriber set language = :language where id = :id").param("language", language).param("id", id).update();
+    }
+
     void deleteSubscriber(long id) {
         jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
     }
@@ -111,40 +116,63 @@ class JdbcSubscriptionRepository {
                 .param("subscriber", subscriberId).query(JdbcSubscriptionRepository::subscription).list();
     }
 
-    void renewRequest(long id, String confirmToken, Instant now, String networkHash) {
+    /** A new request for a subscription asked for before: a new consent record (text version, network) and link. */
+    void renewRequest(long id, String confirmToken, Instant now, String consentVersion, String networkHash) {
         jdbc.sql("""
                         update subscription set status = 'PENDING', confirm_token = :token, requested_at = :now,
-                               consent_network_hash = :network, ended_at = null
+                               consent_version = :consent, consent_network_hash = :network,
+                               confirmed_at = null, confirm_network_hash = null, ended_at = null
                         where id = :id
                         """)
-                .param("token", confirmToken).param("now", Timestamp.from(now)).param("network", networkHash)
-                .param("id", id).update();
+                .param("token", confirmToken).param("now", Timestamp.from(now)).param("consent", consentVersion)
+                .param("network", networkHash).param("id", id).update();
     }
 
+    /**
+     * Confirms a pending subscription. The link's token stays until it expires, so that a second click
+     * is answered "already confirmed"; the network of the request stays beside the confirming one.
+     */
     boolean confirm(long id, Instant now, String networkHash) {
         return jdbc.sql("""
-                        update subscription set status = 'ACTIVE', confirmed_at = :now, confirm_token = null,
-                               consent_network_hash = :network
+                        update subscription set status = 'ACTIVE', confirmed_at = :now, confirm_network_hash = :network
                         where id = :id and status = 'PENDING'
                         """)
                 .param("now", Timestamp.from(now)).param("network", networkHash).param("id", id).update() == 1;
     }
 
+    void forgetConfirmToken(long id) {
+        jdbc.sql("update subscription set confirm_token = null where id = :id").param("id", id).update();
+    }
+
     boolean setStatus(long id, long subscriberId, SubscriptionStatus from, SubscriptionStatus to, Instant now) {
         return jdbc.sql("""
-                        update subscription set status = :to, ended_at = :ended
+                        update subscription set status = :to, ended_at = :ended,
+                               confirm_token = case when :to = 'ENDED' then null else confirm_token end
                         where id = :id and subscriber_id = :subscriber and status = :from
                         """)
                 .param("to", to.name()).param("ended", to == SubscriptionStatus.ENDED ? Timestamp.from(now) : null)
                 .param("id", id).param("subscriber", subscriberId).param("from", from.name()).update() == 1;
     }
 
+    /** Ends every subscription of a subscriber, and drops the news still waiting for a mail (e.g. held back by the cap). */
     int endAll(long subscriberId, Instant now) {
-        return jdbc.sql("""
+        int ended = jdbc.sql("""
                         update subscription set status = 'ENDED', ended_at = :now, confirm_token = null
                         where subscriber_id = :subscriber and status <> 'ENDED'
                         """)
                 .param("now", Timestamp.from(now)).param("subscriber", subscriberId).update();
+        jdbc.sql("delete from subscription_delivery where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null")
+                .param("subscriber", subscriberId).update();
+        return ended;
+    }
+
+    /** E-mail subscriptions a subscriber asked for since a time: each of them sent a confirmation mail. */
+    long requestsOf(long subscriberId, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from subscription
+                        where subscriber_id = :subscriber and channel = 'EMAIL' and requested_at > :since
+                        """)
+                .param("subscriber", subscriberId).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
     long requestsFromNetwork(String networkHash, Instant since) {
@@ -218,13 +246,14 @@ class JdbcSubscriptionRepository {
                 .query(String.class).list();
     }
 
-    void similarNews(long articleId, long similarArticleId, double score, Instant now) {
-        jdbc.sql("""
+    /** @return whether the pair is new (false when it was recorded before) */
+    boolean similarNews(long articleId, long similarArticleId, double score, Instant now) {
+        return jdbc.sql("""
                         insert into similar_news (article_id, similar_article_id, score, found_at)
                         values (:article, :similar, :score, :now) on conflict do nothing
                         """)
                 .param("article", articleId).param("similar", similarArticleId).param("score", score)
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).update() == 1;
     }
 
     record Later(long articleId, double score, Instant foundAt) {}
@@ -240,11 +269,13 @@ class JdbcSubscriptionRepository {
 
     // --- delivery ----------------------------------------------------------------------------------
 
+    /** Subscribers with news waiting for a mail from an active subscription (paused ones hold theirs). */
     List<Long> subscribersWithPendingMail(long after, int limit) {
         return jdbc.sql("""
-                        select distinct subscriber_id from subscription_delivery
-                        where channel = 'EMAIL' and mail_id is null and subscriber_id > :after
-                        order by subscriber_id limit :limit
+                        select distinct d.subscriber_id from subscription_delivery d
+                        join subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
+                        where d.channel = 'EMAIL' and d.mail_id is null and d.subscriber_id > :after
+                        order by d.subscriber_id limit :limit
                         """)
                 .param("after", after).param("limit", limit).query(Long.class).list();
     }
@@ -252,12 +283,13 @@ class JdbcSubscriptionRepository {
 
     record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
 
-    /** Waiting e-mail news of several subscribers at once, oldest first per subscriber. */
+    /** Waiting e-mail news of active subscriptions of several subscribers at once, oldest first per subscriber. */
     List<PendingFor> pendingMail(Collection<Long> subscriberIds) {
         return jdbc.sql("""
-                        select subscriber_id, subscription_id, article_id from subscription_delivery
-                        where subscriber_id in (:ids) and channel = 'EMAIL' and mail_id is null
-                        order by subscriber_id, matched_at, article_id
+                        select d.subscriber_id, d.subscription_id, d.article_id from subscription_delivery d
+                        join subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
+                        where d.subscriber_id in (:ids) and d.channel = 'EMAIL' and d.mail_id is null
+                        order by d.subscriber_id, d.matched_at, d.article_id
                         """)
                 .param("ids", subscriberIds)
                 .query((rs, n) -> new PendingFor(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
@@ -283,13 +315,26 @@ class JdbcSubscriptionRepository {
                 .query(JdbcSubscriptionRepository::subscription).list();
     }
 
-    /** Marks a subscriber's waiting news about these articles as part of one mail. */
+    /** Marks a subscriber's waiting news (of active subscriptions) about these articles as part of one mail. */
     int attach(long subscriberId, long mailId, Collection<Long> articleIds) {
         return jdbc.sql("""
                         update subscription_delivery set mail_id = :mail
                         where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null and article_id in (:articles)
+                          and subscription_id in (select id from subscription where subscriber_id = :subscriber and status = 'ACTIVE')
                         """)
                 .param("mail", mailId).param("subscriber", subscriberId).param("articles", articleIds).update();
+    }
+
+    /** Drops a subscriber's waiting news about articles that are no longer published: there is nothing left to send. */
+    int dropPending(long subscriberId, Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        delete from subscription_delivery
+                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null and article_id in (:articles)
+                        """)
+                .param("subscriber", subscriberId).param("articles", articleIds).update();
     }
 
 
@@ -307,11 +352,14 @@ class JdbcSubscriptionRepository {
                 .param("id", subscriptionId).update();
     }
 
+    /** The articles of a personal feed, newest first: what its subscriptions that have not ended delivered. */
     List<Long> feedArticles(long subscriberId, int limit) {
         return jdbc.sql("""
-                        select article_id from subscription_delivery
-                        where subscriber_id = :subscriber and channel = 'FEED'
-                        order by matched_at desc, article_id desc limit :limit
+                        select d.article_id from subscription_delivery d
+                        join subscription s on s.id = d.subscription_id and s.status <> 'ENDED'
+                        where d.subscriber_id = :subscriber and d.channel = 'FEED'
+                        group by d.article_id
+                        order by max(d.matched_at) desc, d.article_id desc limit :limit
                         """)
                 .param("subscriber", subscriberId).param("limit", limit).query(Long.class).list();
     }
@@ -390,6 +438,29 @@ class JdbcSubscriptionRepository {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** An issue's articles become items of the personal feeds that subscribed to this newsletter. */
+    int deliverToNewsletterFeeds(String frequency, Collection<Long> articleIds, Instant now) {
+        int delivered = 0;
+        for (long articleId : articleIds) {
+            delivered += jdbc.sql("""
+                            insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
+                            select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
+                            where s.kind = 'NEWSLETTER' and s.target = :f and s.status = 'ACTIVE' and s.channel = 'FEED'
+                            on conflict do nothing
+                            """)
+                    .param("article", articleId).param("now", Timestamp.from(now)).param("f", frequency).update();
+        }
+        return delivered;
+    }
+
+    long newsletterFeeds(String frequency) {
+        return jdbc.sql("""
+                        select count(*) from subscription
+                        where kind = 'NEWSLETTER' and target = :f and status = 'ACTIVE' and channel = 'FEED'
+                        """)
+                .param("f", frequency).query(Long.class).single();
+    }
+
     long newsletterRecipients(String frequency) {
         return jdbc.sql("""
                         select count(*) from subscription
@@ -438,9 +509,12 @@ class JdbcSubscriptionRepository {
 
     private static Subscription subscription(ResultSet rs, int row) throws SQLException {
         Timestamp confirmed = rs.getTimestamp("confirmed_at");
+        Timestamp ended = rs.getTimestamp("ended_at");
         return new Subscription(rs.getLong("id"), rs.getLong("subscriber_id"), SubscriptionKind.valueOf(rs.getString("kind")),
                 rs.getString("target"), rs.getString("label"), Channel.valueOf(rs.getString("channel")),
                 SubscriptionStatus.valueOf(rs.getString("status")), rs.getTimestamp("requested_at").toInstant(),
-                confirmed == null ? null : confirmed.toInstant(), rs.getString("consent_version"));
+                confirmed == null ? null : confirmed.toInstant(), rs.getString("consent_version"),
+                rs.getString("consent_network_hash"), rs.getString("confirm_network_hash"),
+                ended == null ? null : ended.toInstant());
     }
 }

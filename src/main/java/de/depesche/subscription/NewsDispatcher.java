@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns matched news into mails. All news waiting for a subscriber goes into one mail, so a burst of
  * articles becomes a single bundle; a subscriber who already got the hourly maximum waits, and the
- * waiting news is bundled into the next mail. Marking deliveries as mailed and queueing the mail
- * happen in one transaction: a delivery is handed to the outbox exactly once.
+ * waiting news is bundled into the next mail. Only active subscriptions are mailed: a paused one holds
+ * its waiting news until it is resumed, an ended one has none left. Marking deliveries as mailed and
+ * queueing the mail happen in one transaction: a delivery is handed to the outbox exactly once.
  */
 @Configuration
 class NewsDispatcher {
@@ -97,18 +98,25 @@ class NewsDispatcher {
                 reasons.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(s == null ? "" : s.label());
             }
             List<SubscriptionMails.NewsItem> items = new ArrayList<>();
+            List<Long> gone = new ArrayList<>();
             reasons.forEach((articleId, because) -> {
                 ArticleTeaser t = teasers.get(articleId);
                 if (t != null) {
                     items.add(new SubscriptionMails.NewsItem(t, site.url(t.path()), because));
+                } else {
+                    gone.add(articleId);
                 }
             });
-            long mailId = repository.newMail(subscriber.id(), items.size(), now);
-            repository.attach(subscriber.id(), mailId, reasons.keySet());
-            if (!items.isEmpty() && subscriber.email() != null) {
-                mails.news(subscriber, mailId, items);
-                queued++;
+            // Withdrawn since it was matched: nothing to tell. Publishing it again matches it again.
+            repository.dropPending(subscriber.id(), gone);
+            if (items.isEmpty() || subscriber.email() == null) {
+                // No mail, so no mail counted against the hourly cap either.
+                continue;
             }
+            long mailId = repository.newMail(subscriber.id(), items.size(), now);
+            repository.attach(subscriber.id(), mailId, items.stream().map(i -> i.article().id()).toList());
+            mails.news(subscriber, mailId, items);
+            queued++;
         }
         return queued;
     }

@@ -153,8 +153,8 @@ public class NewsletterDesk {
         Digest d = digest(frequency);
         Instant last = repository.lastIssue(frequency).orElse(Instant.EPOCH);
         boolean fresh = d.articles().stream().anyMatch(a -> a.publishedAt() != null && a.publishedAt().isAfter(last));
-        if (fresh && d.recipients() > 0) {
-            start(frequency, d.subject(), d.articles(), "Zeitplan");
+        if (fresh && d.recipients() + repository.newsletterFeeds(frequency) > 0) {
+            start(frequency, d.subject(), d.articles(), NewsletterIssue.BY_SCHEDULE);
         }
     }
 

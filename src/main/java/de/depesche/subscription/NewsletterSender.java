@@ -66,7 +66,11 @@ class NewsletterSender {
             queued = total == null ? queued : total;
             after = chunk.getLast();
         }
+        // Personal feeds that subscribed to this newsletter get its articles as items.
+        int fed = repository.deliverToNewsletterFeeds(issue.frequency(), content.stream().map(ArticleTeaser::id).toList(),
+                clock.instant());
         repository.issueFinished(issueId, clock.instant());
-        log.info("Newsletter {} ({}) queued for {} recipients", issueId, issue.frequency(), queued);
+        log.info("Newsletter {} ({}) queued for {} recipients; {} items for personal feeds", issueId, issue.frequency(),
+                queued, fed);
     }
 }

@@ -1,6 +1,7 @@
 package de.depesche.subscription;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class SearchBasedMatching {
      */
     @Bean
     NewsMatcher.ArticleMatcher similarNews(ArticleSearch search, JdbcSubscriptionRepository repository,
-                                           SubscriptionProperties properties, SiteChanges changes) {
+                                           SubscriptionProperties properties, SiteChanges changes, FeedManagement feeds) {
         return new NewsMatcher.ArticleMatcher() {
             @Override
             public String name() {
@@ -34,10 +35,15 @@ class SearchBasedMatching {
             @Override
             public int match(Article article, Instant now) {
                 List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
+                List<String> grown = new ArrayList<>();
                 for (SimilarArticle e : earlier) {
-                    repository.similarNews(e.articleId(), article.id(), e.score(), now);
+                    if (repository.similarNews(e.articleId(), article.id(), e.score(), now)) {
+                        grown.add(FeedManagement.similarNewsPath(e.slug()));
+                    }
                 }
                 changes.record(earlier.stream().map(e -> FeedManagement.similarNewsTag(e.articleId())).toArray(String[]::new));
+                // Each stored pair is committed on its own: the earlier articles' feeds have a new item now.
+                feeds.announce(grown);
                 return repository.match(SubscriptionKind.SIMILAR,
                         earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
             }

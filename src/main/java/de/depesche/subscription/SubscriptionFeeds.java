@@ -42,7 +42,8 @@ class SubscriptionFeeds implements FeedSource, SimilarNewsSource {
     public Optional<FeedContent> feed(String key) {
         return subscriptions.personalFeed(key, feeds.feedSize()).map(personal -> {
             String site = settings.current().siteName();
-            String topics = String.join(", ", personal.subscriptions().stream().map(Subscription::label).toList());
+            String topics = String.join(", ", personal.subscriptions().stream().map(s -> s.labelKey() == null ? s.label()
+                    : messages.getMessage(s.labelKey(), null, s.label(), feeds.locale())).toList());
             return new FeedContent(
                     messages.getMessage("subscription.feed.title", new Object[] {site}, feeds.locale()),
                     topics.isEmpty() ? messages.getMessage("subscription.feed.empty", null, feeds.locale()) : topics,

@@ -11,6 +11,7 @@ import de.depesche.mail.MailTemplates;
 import de.depesche.mail.OutgoingMail;
 import de.depesche.site.SiteProperties;
 import de.depesche.site.SiteSettingsService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The subscription module's mails: the double opt-in, news (one article or a bundle) and the newsletter. */
@@ -21,19 +22,25 @@ class SubscriptionMails {
     private final MailTemplates templates;
     private final SiteProperties site;
     private final SiteSettingsService settings;
+    private final SubscriptionProperties properties;
+    private final MessageSource messages;
 
-    SubscriptionMails(MailOutbox outbox, MailTemplates templates, SiteProperties site, SiteSettingsService settings) {
+    SubscriptionMails(MailOutbox outbox, MailTemplates templates, SiteProperties site, SiteSettingsService settings,
+                      SubscriptionProperties properties, MessageSource messages) {
         this.outbox = outbox;
         this.templates = templates;
         this.site = site;
         this.settings = settings;
+        this.properties = properties;
+        this.messages = messages;
     }
 
     void confirmation(Subscriber subscriber, Subscription subscription, String token) {
         Map<String, Object> model = base(subscriber);
         model.put("confirmUrl", site.url("/abo/bestaetigen/" + token));
         model.put("kind", subscription.kind().name());
-        model.put("label", subscription.label());
+        model.put("label", describe(subscription, locale(subscriber)));
+        model.put("expiryHours", Math.max(1, (properties.confirmationExpiry().toMinutes() + 59) / 60));
         MailTemplates.Content c = templates.render("subscription/mail/confirm", "subscription.mail.confirm.subject",
                 new Object[] {settings.current().siteName()}, model, locale(subscriber));
         outbox.enqueue(new OutgoingMail("subscription-confirm:" + subscription.id() + ":" + token, subscriber.email(),
@@ -71,6 +78,13 @@ class SubscriptionMails {
         model.put("subject", subject);
         return templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
                 new Object[] {subject}, model, Locale.forLanguageTag(settings.current().language()));
+    }
+
+    /** A subscription in words, e.g. "Rubrik: Technik" or "Newsletter: einmal pro Woche", in the reader's language. */
+    String describe(Subscription subscription, Locale locale) {
+        String key = subscription.labelKey();
+        String label = key == null ? subscription.label() : messages.getMessage(key, null, subscription.label(), locale);
+        return messages.getMessage("subscription.kind." + subscription.kind().apiName(), null, locale) + ": " + label;
     }
 
     /** One article in a news mail, with the subscription labels it matched. */

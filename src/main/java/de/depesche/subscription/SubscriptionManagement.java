@@ -15,12 +15,16 @@ import de.depesche.account.AccountManagement;
 import de.depesche.account.StaffMember;
 import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
+import de.depesche.comment.CommentManagement;
 import de.depesche.mail.MailOutbox;
 import de.depesche.search.SavedSearches;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteSecrets;
+import de.depesche.site.SiteSettings;
 import de.depesche.site.SiteSettingsService;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionManagement {
 
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionManagement.class);
     public static final int QUERY_MAX = 200;
     private static final Duration RESEND_AFTER = Duration.ofMinutes(10);
 
@@ -42,12 +47,17 @@ public class SubscriptionManagement {
     private final SiteSettingsService settings;
     private final SubscriptionProperties properties;
     private final SavedSearches savedSearches;
+    private final CommentManagement comments;
+    private final MailOutbox outbox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionManagement(JdbcSubscriptionRepository repository, ArticleManagement articles, AccountManagement accounts,
                            SubscriptionMails mails, SiteSecrets secrets, SiteSettingsService settings,
-                           SubscriptionProperties properties, SavedSearches savedSearches, Clock clock) {
+                           SubscriptionProperties properties, SavedSearches savedSearches, CommentManagement comments,
+                           MailOutbox outbox, Clock clock) {
+        this.comments = comments;
+        this.outbox = outbox;
         this.repository = repository;
         this.articles = articles;
         this.accounts = accounts;
@@ -68,7 +78,17 @@ public class SubscriptionManagement {
         record FeedReady(String feedPath, String managePath) implements Outcome {}
     }
 
-    /** @param networkAddress the requester's IP address; only a salted hash is kept, as part of the consent record */
+    /** Too many sign-ups from one network: answered with 429 rather than 422/400. */
+    public static final class RateLimited extends InvalidInput {
+        RateLimited(String key) {
+            super(List.of(new Problem("", key, new Object[0])));
+        }
+    }
+
+    /**
+     * @param networkAddress the requester's IP address; only a salted hash is kept, as part of the consent record
+     * @throws RateLimited   when too many sign-ups came from the requester's network within the hour
+     */
     @Transactional
     public Outcome request(SubscriptionRequest request, String networkAddress) {
         Instant now = clock.instant();
@@ -93,10 +113,10 @@ public class SubscriptionManagement {
         }
         problems.throwIfAny();
         if (repository.requestsFromNetwork(network, now.minus(Duration.ofHours(1))) >= properties.requestsPerNetwork()) {
-            throw InvalidInput.of("", "subscription.rate");
+            throw new RateLimited("subscription.rate");
         }
         String target = normaliseTarget(request.kind(), request.target());
-        String language = settings.current().language();
+        String language = language(request.language());
 
         if (request.channel() == Channel.FEED) {
             long subscriberId = repository.insertSubscriber(null, token(), token(), language, now);
@@ -117,11 +137,23 @@ public class SubscriptionManagement {
             // Asked again within minutes: the first mail is still on its way; don't flood the inbox.
             return new Outcome.ConfirmationSent();
         }
+        if (repository.requestsOf(subscriber.id(), now.minus(Duration.ofDays(1))) >= properties.confirmationsPerAddress()) {
+            // Someone keeps signing this address up for ever new things: no more mails to it today. The
+            // answer stays the same, so it tells nobody anything about the address.
+            log.info("Subscriber {} got {} confirmation mails within a day; no further one is sent", subscriber.id(),
+                    properties.confirmationsPerAddress());
+            return new Outcome.ConfirmationSent();
+        }
+        if (!subscriber.language().equals(language)) {
+            // Mails follow the language of the latest sign-up.
+            repository.language(subscriber.id(), language);
+            subscriber = repository.subscriber(subscriber.id()).orElseThrow();
+        }
         String confirmToken = token();
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            repository.renewRequest(id, confirmToken, now, network);
+            repository.renewRequest(id, confirmToken, now, properties.consentVersion(), network);
         } else {
             id = repository.insertSubscription(subscriber.id(), request.kind(), target, label, Channel.EMAIL,
                     SubscriptionStatus.PENDING, confirmToken, now, properties.consentVersion(), network);
@@ -133,44 +165,75 @@ public class SubscriptionManagement {
     /** Outcome of a double opt-in link. */
     public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, UNKNOWN }
 
-    public Optional<Subscription> pendingByToken(String token) {
-        return repository.byConfirmToken(token);
+    /**
+     * What a confirmation link leads to before it is used.
+     *
+     * @param waiting the subscription the link confirms, when it still can; null otherwise
+     * @param answer  {@code CONFIRMED} when the link waits for the reader's click, else what the page says instead
+     */
+    public record ConfirmationLink(@Nullable Subscription waiting, Confirmation answer) {}
+
+    /**
+     * A link stays valid for the confirmation expiry from its request: pending until clicked, then it
+     * answers "already confirmed" until it expires, and is unknown after that.
+     */
+    public ConfirmationLink confirmationLink(String token) {
+        Optional<Subscription> found = repository.byConfirmToken(token);
+        if (found.isEmpty()) {
+            return new ConfirmationLink(null, Confirmation.UNKNOWN);
+        }
+        Subscription s = found.get();
+        boolean expired = s.requestedAt().plus(properties.confirmationExpiry()).isBefore(clock.instant());
+        return switch (s.status()) {
+            case PENDING -> expired ? new ConfirmationLink(null, Confirmation.EXPIRED) : new ConfirmationLink(s, Confirmation.CONFIRMED);
+            case ACTIVE, PAUSED -> new ConfirmationLink(null, expired ? Confirmation.UNKNOWN : Confirmation.ALREADY_CONFIRMED);
+            case ENDED -> new ConfirmationLink(null, Confirmation.UNKNOWN);
+        };
     }
 
     @Transactional
     public Confirmation confirm(String token, String networkAddress) {
-        Optional<Subscription> found = repository.byConfirmToken(token);
-        if (found.isEmpty()) {
-            return Confirmation.UNKNOWN;
-        }
-        Subscription s = found.get();
-        if (s.status() != SubscriptionStatus.PENDING) {
-            return Confirmation.ALREADY_CONFIRMED;
-        }
-        if (s.requestedAt().plus(properties.confirmationExpiry()).isBefore(clock.instant())) {
-            return Confirmation.EXPIRED;
+        ConfirmationLink link = confirmationLink(token);
+        Subscription s = link.waiting();
+        if (s == null) {
+            if (link.answer() == Confirmation.UNKNOWN) {
+                repository.byConfirmToken(token).ifPresent(x -> repository.forgetConfirmToken(x.id()));
+            }
+            return link.answer();
         }
         repository.confirm(s.id(), clock.instant(), secrets.networkHash(networkAddress));
         repository.subscriberConfirmed(s.subscriberId(), clock.instant());
         return Confirmation.CONFIRMED;
     }
 
+    /** How long a confirmation link is valid, in whole hours (rounded up), for the texts that say so. */
+    public long confirmationExpiryHours() {
+        return Math.max(1, (properties.confirmationExpiry().toMinutes() + 59) / 60);
+    }
+
     // --- the manage page -----------------------------------------------------------------------------
 
-    /** A subscriber's page, reached with the secret token from every mail. */
-    public record Overview(Subscriber subscriber, List<Subscription> subscriptions) {}
+    /**
+     * A subscriber's page, reached with the secret token from every mail.
+     *
+     * @param replies the reply notifications of the comment module for the same address, if it asked for them
+     */
+    public record Overview(Subscriber subscriber, List<Subscription> subscriptions,
+                           CommentManagement.@Nullable ReplyNotifications replies) {}
 
     public Optional<Overview> overview(String manageToken) {
         return repository.subscriberByManageToken(manageToken)
                 .map(s -> new Overview(s, repository.of(s.id()).stream()
-                        .filter(x -> x.status() != SubscriptionStatus.ENDED).toList()));
+                        .filter(x -> x.status() != SubscriptionStatus.ENDED).toList(), replies(s)));
     }
 
+    /** Pauses a subscription: news matched before and not yet mailed is held until it is resumed. */
     @Transactional
     public boolean pause(String manageToken, long subscriptionId) {
         return change(manageToken, subscriptionId, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED);
     }
 
+    /** Resumes a paused subscription; what it held goes out with the next mail, what appeared during the pause does not. */
     @Transactional
     public boolean resume(String manageToken, long subscriptionId) {
         return change(manageToken, subscriptionId, SubscriptionStatus.PAUSED, SubscriptionStatus.ACTIVE);
@@ -183,9 +246,37 @@ public class SubscriptionManagement {
                 || change(manageToken, subscriptionId, SubscriptionStatus.PENDING, SubscriptionStatus.ENDED);
     }
 
+    /**
+     * "End all" and the one-click unsubscribe: every subscription ends, news still waiting for a mail
+     * (e.g. held back by the hourly cap) is dropped, and reply notifications to the address stop.
+     */
     @Transactional
     public int endAll(String manageToken) {
-        return repository.subscriberByManageToken(manageToken).map(s -> repository.endAll(s.id(), clock.instant())).orElse(0);
+        return repository.subscriberByManageToken(manageToken).map(s -> {
+            int ended = repository.endAll(s.id(), clock.instant());
+            CommentManagement.ReplyNotifications r = replies(s);
+            if (r != null && r.active()) {
+                comments.stopReplyNotifications(r.token());
+                ended++;
+            }
+            return ended;
+        }).orElse(0);
+    }
+
+    /** Stops or resumes (when confirmed before) the reply notifications shown on the manage page. */
+    @Transactional
+    public boolean replies(String manageToken, boolean on) {
+        Optional<Subscriber> s = repository.subscriberByManageToken(manageToken);
+        CommentManagement.ReplyNotifications r = s.map(this::replies).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        if (!on) {
+            return r.active() && comments.stopReplyNotifications(r.token()) == CommentManagement.NotifyLink.STOPPED;
+        }
+        // The manage link reached the address's owner, so a confirmed address may resume without a new mail.
+        return r.confirmedAt() != null && !r.active()
+                && comments.confirmReplyNotifications(r.token()) == CommentManagement.NotifyLink.CONFIRMED;
     }
 
     /** Everything stored about a subscriber, for the data export (DSGVO Art. 15/20). */
@@ -204,22 +295,44 @@ public class SubscriptionManagement {
                 m.put("channel", x.channel().name().toLowerCase(Locale.ROOT));
                 m.put("status", x.status().name().toLowerCase(Locale.ROOT));
                 m.put("requestedAt", x.requestedAt().toString());
-                m.put("confirmedAt", x.confirmedAt() == null ? null : x.confirmedAt().toString());
                 m.put("consentTextVersion", x.consentVersion());
+                m.put("requestNetworkHash", x.consentNetworkHash());
+                m.put("confirmedAt", x.confirmedAt() == null ? null : x.confirmedAt().toString());
+                m.put("confirmNetworkHash", x.confirmNetworkHash());
+                m.put("endedAt", x.endedAt() == null ? null : x.endedAt().toString());
                 return m;
             }).toList());
             data.put("deliveries", repository.deliveries(s.id()).stream().map(d -> Map.of(
                     "subscription", d.subscriptionId(), "article", d.articleId(), "matchedAt", d.matchedAt().toString(),
                     "mailed", d.mailId() != null)).toList());
+            CommentManagement.ReplyNotifications r = replies(s);
+            if (r != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("requestedAt", r.requestedAt().toString());
+                m.put("confirmedAt", r.confirmedAt() == null ? null : r.confirmedAt().toString());
+                m.put("stoppedAt", r.stoppedAt() == null ? null : r.stoppedAt().toString());
+                data.put("replyNotifications", m);
+            }
             return data;
         });
     }
 
-    /** Erases the subscriber with every subscription, consent record and delivery (DSGVO Art. 17). */
+    /**
+     * Erases the subscriber with every subscription, consent record and delivery (DSGVO Art. 17), forgets
+     * the address in the mail outbox (waiting mails are not sent, stored ones are emptied) and stops
+     * reply notifications to it.
+     */
     @Transactional
     public boolean erase(String manageToken) {
         return repository.subscriberByManageToken(manageToken).map(s -> {
+            CommentManagement.ReplyNotifications r = replies(s);
+            if (r != null && r.active()) {
+                comments.stopReplyNotifications(r.token());
+            }
             repository.deleteSubscriber(s.id());
+            if (s.email() != null) {
+                outbox.forget(s.email());
+            }
             return true;
         }).orElse(false);
     }
@@ -263,10 +376,19 @@ public class SubscriptionManagement {
             return false;
         }
         boolean changed = repository.setStatus(subscriptionId, s.get().id(), from, to, clock.instant());
-        if (changed && to != SubscriptionStatus.ACTIVE) {
+        if (changed && to == SubscriptionStatus.ENDED) {
             repository.dropPendingOf(subscriptionId);
         }
         return changed;
+    }
+
+    private CommentManagement.@Nullable ReplyNotifications replies(Subscriber s) {
+        return s.email() == null ? null : comments.replyNotifications(s.email()).orElse(null);
+    }
+
+    /** The reader's language when the site speaks it, else the site's. */
+    private String language(@Nullable String wanted) {
+        return wanted != null && SiteSettings.LANGUAGES.contains(wanted) ? wanted : settings.current().language();
     }
 
     /** What a subscription is about, in words (e.g. the article's title); refuses targets that do not exist. */

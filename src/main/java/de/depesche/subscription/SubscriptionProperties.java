@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMailsPerHour     mails a subscriber gets per hour at most; more news is bundled into one mail
  * @param dispatchInterval    how often pending news is turned into mails
  * @param requestsPerNetwork  subscribe requests per network and hour
+ * @param confirmationsPerAddress confirmation mails one address gets per day at most; further sign-ups of
+ *                            it are answered as usual but send nothing
  * @param consentVersion      version of the consent text shown with the forms
  */
 @ConfigurationProperties("depesche.subscriptions")
@@ -20,4 +22,5 @@ public record SubscriptionProperties(
         @DefaultValue("3") int maxMailsPerHour,
         @DefaultValue("10s") Duration dispatchInterval,
         @DefaultValue("30") int requestsPerNetwork,
+        @DefaultValue("10") int confirmationsPerAddress,
         @DefaultValue("2026-11") String consentVersion) {}

@@ -170,6 +170,33 @@ class FeedOptionsTest extends IntegrationTest {
                         && HUB.pings().stream().filter(p -> p.topic().equals(categoryTopic)).count() > before);
     }
 
+    @Test
+    void similarNewsFoundForAnEarlierArticleAnnouncesThatArticlesFeed() {
+        String text = """
+                Im Hafen von Rostock haben Ingenieure eine schwimmende Wasserstoff-Elektrolyse erprobt.
+                Die Anlage auf einem umgebauten Ponton soll Windstrom von der Ostsee direkt in Wasserstoff verwandeln.
+                Die Betreiber rechnen mit dem ersten Dauerbetrieb der Elektrolyse im kommenden Frühjahr.""";
+        // Word weights need a few other articles beside the two (in an index of two, shared words weigh nothing).
+        for (String other : List.of("Der Stadtrat von Erfurt streitet über neue Radwege am Domplatz.",
+                "Ein Orchester aus Leipzig spielt zum ersten Mal in der Elbphilharmonie.",
+                "Die Bauern im Allgäu klagen über den trockenen Sommer und niedrige Milchpreise.")) {
+            data.published(unique("Nebenbei"), "BERLIN", other);
+        }
+        Article earlier = data.published(unique("Schwimmende Elektrolyse im Rostocker Hafen"), "ROSTOCK", text);
+        // Similar news is looked for among what the search index holds; the earlier article must be in it first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/search?q=Elektrolyse+Ponton").body().contains(earlier.title()));
+        String topic = "http://localhost:8080" + FeedManagement.similarNewsPath(earlier.slug());
+        Article later = data.published(unique("Wasserstoff-Ponton in Rostock geht in Betrieb"), "ROSTOCK",
+                text.replace("erprobt", "in Betrieb genommen") + "\nDer Windstrom der Ostsee reicht für den Dauerbetrieb der Elektrolyse.");
+
+        // The matcher stores the pair for the earlier article's similar-news feed and tells the hub, in all three formats.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(HUB.accepted())
+                .contains(topic, topic + "/atom", topic + ".json"));
+        assertThat(FeedParsing.rss(get(earlier.path() + "/feed").body()).getItems()).extracting(Item::getTitle).contains(later.title());
+        String laterTopic = "http://localhost:8080" + FeedManagement.similarNewsPath(later.slug());
+        assertThat(HUB.pings()).as("nothing new appeared for the later article").noneMatch(p -> p.topic().equals(laterTopic));
+    }
+
     // --- contributed feeds -------------------------------------------------------------------------
 
     @Test
@@ -227,9 +254,10 @@ class FeedOptionsTest extends IntegrationTest {
 
     @Test
     void similarNewsComeFromTheContributingModuleAndUpdateWhenItRecordsAChange() {
-        Article origin = data.published(unique("Ursprung"));
-        Article older = data.published(unique("Ähnlich, früher"));
-        Article newer = data.published(unique("Ähnlich, später"));
+        // Texts that share nothing, so that the subscription module's own similar news (also a source) stays out.
+        Article origin = data.published(unique("Ursprung"), "AACHEN", "Ein Bäcker eröffnet am Markt eine zweite Filiale.");
+        Article older = data.published(unique("Ähnlich, früher"), "DRESDEN", "Die Semperoper zeigt im Winter drei Premieren.");
+        Article newer = data.published(unique("Ähnlich, später"), "FLENSBURG", "Ein Frachter lief bei Sturm vor der Förde auf Grund.");
         Article hidden = data.draft(unique("Ähnlich, aber Entwurf"));
         Contributions.SIMILAR.put(origin.id(), List.of(older.id(), hidden.id(), origin.id()));
 

@@ -29,15 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read them without its XML healer, and what RSS 2.0, Atom 1.0 (RFC 4287) and JSON Feed 1.1 require
  * must be there, with absolute links.
  */
-final class FeedParsing {
+public final class FeedParsing {
 
-    static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    public static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FeedParsing() {}
 
     /** The well-formed XML document, parsed by the JDK's own parser with DTDs refused. */
-    static Document xml(String body) {
+    public static Document xml(String body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -51,7 +51,7 @@ final class FeedParsing {
         }
     }
 
-    static WireFeed rome(String body) {
+    public static WireFeed rome(String body) {
         Document document = xml(body);
         try {
             WireFeedInput input = new WireFeedInput();
@@ -63,7 +63,7 @@ final class FeedParsing {
         }
     }
 
-    static Channel rss(String body) {
+    public static Channel rss(String body) {
         WireFeed feed = rome(body);
         assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
         Channel channel = (Channel) feed;
@@ -86,7 +86,7 @@ final class FeedParsing {
         return channel;
     }
 
-    static Feed atom(String body) {
+    public static Feed atom(String body) {
         WireFeed wire = rome(body);
         assertThat(wire.getFeedType()).isEqualTo("atom_1.0");
         Feed feed = (Feed) wire;
@@ -112,7 +112,7 @@ final class FeedParsing {
     }
 
     /** A JSON Feed 1.1, checked against what the specification requires. */
-    static JsonNode jsonFeed(String body) {
+    public static JsonNode jsonFeed(String body) {
         JsonNode feed = JSON.readTree(body);
         assertThat(feed.path("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.path("title").asString()).isNotBlank();
@@ -135,7 +135,7 @@ final class FeedParsing {
         return feed;
     }
 
-    static List<Element> atomLinks(Document document) {
+    public static List<Element> atomLinks(Document document) {
         NodeList nodes = document.getElementsByTagNameNS(ATOM_NS, "link");
         List<Element> links = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -144,13 +144,13 @@ final class FeedParsing {
         return links;
     }
 
-    static List<String> jsonTitles(JsonNode feed) {
+    public static List<String> jsonTitles(JsonNode feed) {
         List<String> titles = new ArrayList<>();
         feed.path("items").forEach(i -> titles.add(i.path("title").asString()));
         return titles;
     }
 
-    static void assertAbsolute(String url) {
+    public static void assertAbsolute(String url) {
         assertThat(url).as("absolute URL").matches("https?://[^/]+/.*");
     }
 }

@@ -72,7 +72,8 @@ class MailDeliveryTest extends IntegrationTest {
         server.up.set(false);
         MutableClock clock = new MutableClock(later);
         MailDelivery delivery = new MailDelivery(repository, server,
-                new MailProperties("Test <t@test.depesche.local>", 50, 60, Duration.ofSeconds(30), Duration.ofSeconds(1), 3),
+                new MailProperties("Test <t@test.depesche.local>", 50, 60, Duration.ofSeconds(30), Duration.ofSeconds(1), 3,
+                        Duration.ofDays(30)),
                 clock, new SimpleMeterRegistry());
 
         assertThat(delivery.deliverDue()).isZero();

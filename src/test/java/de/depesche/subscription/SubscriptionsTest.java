@@ -98,10 +98,14 @@ class SubscriptionsTest extends IntegrationTest {
         sleep(1000);
         assertThat(TestMail.to(email)).hasSize(1);
 
-        confirmFromMail(email);
-        var reused = send(HttpRequest.newBuilder(URI.create(url(URI.create(link(confirmation,
-                "http://localhost:8080/abo/bestaetigen/[A-Za-z0-9_-]+")).getPath()))).POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(reused.statusCode()).isEqualTo(404);
+        String confirmPath = confirmFromMail(email);
+        // A second click (or a mail program that opened the link before) is told so, and shows no button.
+        var reused = send(HttpRequest.newBuilder(URI.create(url(confirmPath))).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(reused.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(reused.body()).select("main").text()).contains("bereits bestätigt");
+        var shownAgain = get(confirmPath);
+        assertThat(shownAgain.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(shownAgain.body()).select("main").text()).contains("bereits bestätigt").doesNotContain("Ja, abonnieren");
     }
 
     @Test
@@ -255,7 +259,9 @@ class SubscriptionsTest extends IntegrationTest {
         assertThatThrownBy(() -> subscriptions.request(new SubscriptionRequest("ok@example.org", SubscriptionKind.NEWSLETTER,
                 "hourly", Channel.EMAIL, true), "192.0.2.90"))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("subscription.newsletter.frequencyInvalid");
-        assertThat(get("/abo/bestaetigen/erfunden").statusCode()).isEqualTo(200);
+        var forgedPage = get("/abo/bestaetigen/erfunden");
+        assertThat(forgedPage.statusCode()).isEqualTo(404);
+        assertThat(forgedPage.body()).contains("Dieser Link ist ungültig.").doesNotContain("Ja, abonnieren");
         var forged = send(HttpRequest.newBuilder(URI.create(url("/abo/bestaetigen/erfunden"))).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(forged.statusCode()).isEqualTo(404);
         assertThat(forged.body()).contains("Dieser Link ist ungültig.");
@@ -275,6 +281,9 @@ class SubscriptionsTest extends IntegrationTest {
         long subscriber = subscriptionsRepository.subscriberByEmail(email).orElseThrow().id();
         jdbc.sql("update subscription set requested_at = :old where subscriber_id = :s")
                 .param("old", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(49)))).param("s", subscriber).update();
+        var latePage = get(path);
+        assertThat(latePage.statusCode()).isEqualTo(410);
+        assertThat(latePage.body()).contains("abgelaufen").doesNotContain("Ja, abonnieren");
         var late = send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("abgelaufen");
@@ -287,19 +296,19 @@ class SubscriptionsTest extends IntegrationTest {
         String email = "api-" + System.nanoTime() + "@example.org";
         HttpResponse<String> ok = send(HttpRequest.newBuilder(URI.create(url("/api/v1/subscriptions")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"kind\":\"similar\",\"articleId\":" + article.id() + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"kind\":\"similar\",\"articleId\":" + article.id() + ",\"consent\":true}"))
                 .build());
         assertThat(ok.statusCode()).isEqualTo(202);
         assertThat(mails(email, 1).getFirst().getSubject()).startsWith("Bitte bestätigen");
         HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(url("/api/v1/subscriptions")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.org\",\"kind\":\"similar\",\"articleId\":424242424}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.org\",\"kind\":\"similar\",\"articleId\":424242424,\"consent\":true}"))
                 .build());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Diesen Artikel gibt es nicht");
         HttpResponse<String> feed = send(HttpRequest.newBuilder(URI.create(url("/api/v1/subscriptions")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"newsletter\",\"target\":\"weekly\",\"channel\":\"feed\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"newsletter\",\"target\":\"weekly\",\"channel\":\"feed\",\"consent\":true}"))
                 .build());
         assertThat(feed.statusCode()).isEqualTo(201);
         assertThat(feed.body()).contains("/feed/abo/");

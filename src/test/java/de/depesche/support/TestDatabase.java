@@ -78,7 +78,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("depesche.comments.per-network", "100000");
         p.put("depesche.comments.min-fill-time", "1s");
         p.put("depesche.subscriptions.dispatch-interval", "1s");
-        p.put("depesche.subscriptions.requests-per-network", "100000");
+        if (!context.getEnvironment().containsProperty("depesche.subscriptions.requests-per-network")) {
+            // unless a test class sets its own limit to test it
+            p.put("depesche.subscriptions.requests-per-network", "100000");
+        }
         p.put("depesche.page-cache.poll-interval", "200ms");
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
         p.put("spring.task.execution.simple.concurrency-limit", "4");

@@ -104,14 +104,21 @@ class SubscriptionController {
             SubscriptionKind kind = SubscriptionKind.fromApiName(form.getKind())
                     .orElseThrow(() -> InvalidInput.of("kind", "subscription.kind.unknown"));
             Channel channel = "feed".equals(form.getChannel()) ? Channel.FEED : Channel.EMAIL;
+            // The page's language (?lang=, sent along by the form) is the language of every mail to this reader.
             SubscriptionManagement.Outcome outcome = subscriptions.request(new SubscriptionRequest(form.getEmail(), kind,
-                    form.getTarget(), channel, form.gaveConsent()), request.getRemoteAddr());
+                    form.getTarget(), channel, form.gaveConsent(), LocaleContextHolder.getLocale().getLanguage()),
+                    request.getRemoteAddr());
             if (outcome instanceof SubscriptionManagement.Outcome.FeedReady(String feedPath, String managePath)) {
                 model.addAttribute("feedPath", feedPath);
                 model.addAttribute("managePath", managePath);
             }
+            model.addAttribute("expiryHours", subscriptions.confirmationExpiryHours());
             model.addAttribute("meta", meta("subscription.done.title"));
             return DONE;
+        } catch (SubscriptionManagement.RateLimited e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("problems", e.problems());
+            return formPage(model, form);
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             FormErrors.apply(e, binding);
@@ -119,24 +126,35 @@ class SubscriptionController {
         }
     }
 
+    /**
+     * The link from the confirmation mail asks once more (mail scanners that follow links confirm nothing);
+     * a link that cannot confirm anything says why, without the button.
+     */
     @GetMapping("/abo/bestaetigen/{token}")
-    String confirmPage(@PathVariable String token, Model model) {
-        model.addAttribute("token", token);
-        model.addAttribute("pending", subscriptions.pendingByToken(token).orElse(null));
+    String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        SubscriptionManagement.ConfirmationLink link = subscriptions.confirmationLink(token);
         model.addAttribute("meta", meta("subscription.confirm.title"));
+        if (link.waiting() == null) {
+            return confirmResult(link.answer(), model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("pending", link.waiting());
         return CONFIRM;
     }
 
     @PostMapping("/abo/bestaetigen/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        SubscriptionManagement.Confirmation result = subscriptions.confirm(token, request.getRemoteAddr());
+        model.addAttribute("meta", meta("subscription.confirm.title"));
+        return confirmResult(subscriptions.confirm(token, request.getRemoteAddr()), model, response);
+    }
+
+    private String confirmResult(SubscriptionManagement.Confirmation result, Model model, HttpServletResponse response) {
         if (result == SubscriptionManagement.Confirmation.UNKNOWN) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
         } else if (result == SubscriptionManagement.Confirmation.EXPIRED) {
             response.setStatus(HttpStatus.GONE.value());
         }
         model.addAttribute("result", result.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("meta", meta("subscription.confirm.title"));
         return CONFIRM;
     }
 
@@ -148,7 +166,22 @@ class SubscriptionController {
         return MANAGE;
     }
 
-    @PostMapping("/abo/verwalten/{token}/{id}/{action}")
+    /** Stopping or resuming the comment module's reply notifications for the same address. */
+    @PostMapping("/abo/verwalten/{token}/antworten/{action}")
+    String replies(@PathVariable String token, @PathVariable String action) {
+        boolean on = switch (action) {
+            case "fortsetzen" -> true;
+            case "beenden" -> false;
+            default -> throw new NotFound("action " + action);
+        };
+        if (subscriptions.overview(token).isEmpty()) {
+            throw new NotFound("subscriber");
+        }
+        subscriptions.replies(token, on);
+        return "redirect:/abo/verwalten/" + token;
+    }
+
+    @PostMapping("/abo/verwalten/{token}/{id:\\d+}/{action}")
     String change(@PathVariable String token, @PathVariable long id, @PathVariable String action) {
         boolean done = switch (action) {
             case "pausieren" -> subscriptions.pause(token, id);
@@ -160,6 +193,19 @@ class SubscriptionController {
             throw new NotFound("subscriber");
         }
         return "redirect:/abo/verwalten/" + token;
+    }
+
+    /**
+     * The unsubscribe link of the mails opened in a browser (mail programs without one-click send a GET):
+     * a page that asks, with the button; nothing changes by following the link alone.
+     */
+    @GetMapping("/abo/verwalten/{token}/abbestellen")
+    String endAllPage(@PathVariable String token, Model model) {
+        model.addAttribute("overview", subscriptions.overview(token).orElseThrow(() -> new NotFound("subscriber")));
+        model.addAttribute("token", token);
+        model.addAttribute("askEndAll", true);
+        model.addAttribute("meta", meta("subscription.manage.title"));
+        return MANAGE;
     }
 
     /** "End all", and the one-click unsubscribe of RFC 8058 that mail programs send. */
