@@ -14,6 +14,7 @@ import de.depesche.account.AuditLog;
 import de.depesche.account.Role;
 import de.depesche.account.StaffPrincipal;
 import de.depesche.site.InvalidInput;
+import de.depesche.site.ReservedPaths;
 import de.depesche.site.SiteChanges;
 import de.depesche.site.Slugify;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +55,12 @@ public class ArticleManagement {
     private final ApplicationEventPublisher events;
     private final SiteChanges changes;
     private final AuditLog audit;
+    private final ReservedPaths reservedPaths;
     private final Clock clock;
 
     ArticleManagement(JdbcArticleRepository articles, JdbcRevisionRepository revisions, ImageLibrary images,
                       MarkdownRenderer markdown, ApplicationEventPublisher events, SiteChanges changes,
-                      AuditLog audit, Clock clock) {
+                      AuditLog audit, ReservedPaths reservedPaths, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.images = images;
@@ -66,6 +68,7 @@ public class ArticleManagement {
         this.events = events;
         this.changes = changes;
         this.audit = audit;
+        this.reservedPaths = reservedPaths;
         this.clock = clock;
     }
 
@@ -201,7 +204,40 @@ public class ArticleManagement {
     public record NewsroomFilter(@Nullable ArticleStatus status, @Nullable Long authorId,
                                  @Nullable String categorySlug, @Nullable String text) {}
 
+    /** The newsroom's list with every article, for callers that already checked who asks. */
     public Page<ArticleTeaser> newsroomList(NewsroomFilter filter, int page, int size) {
+        return page(newsroomFilter(filter), "a.updated_at desc, a.id desc", page, size);
+    }
+
+    /**
+     * The newsroom's list as a staff member may see it: editors and admins everything, authors their
+     * own articles and published ones, moderators nothing.
+     */
+    public Page<ArticleTeaser> newsroomList(NewsroomFilter filter, int page, int size, StaffPrincipal viewer) {
+        requireWriter(viewer);
+        JdbcArticleRepository.Filter f = newsroomFilter(filter);
+        if (!viewer.mayPublish()) {
+            f = f.and("(a.author_id = :viewer or a.status = 'PUBLISHED')", "viewer", viewer.id());
+        }
+        return page(f, "a.updated_at desc, a.id desc", page, size);
+    }
+
+    /** Articles by id with everything the newsroom and the API show, in the order of the ids, in few queries. */
+    public List<Article> findAll(List<Long> ids) {
+        return articles.findAll(ids);
+    }
+
+    /** An article as the newsroom or the API shows it to this staff member; refused when not theirs to see. */
+    public Optional<Article> findFor(long id, StaffPrincipal viewer) {
+        requireWriter(viewer);
+        Optional<Article> article = articles.find(id);
+        if (article.isPresent() && !mayView(article.get(), viewer)) {
+            throw new AccessDeniedException("may not see article " + id);
+        }
+        return article;
+    }
+
+    private static JdbcArticleRepository.Filter newsroomFilter(NewsroomFilter filter) {
         JdbcArticleRepository.Filter f = new JdbcArticleRepository.Filter("1 = 1", Map.of());
         if (filter.status() != null) {
             f = f.and("a.status = :status", "status", filter.status().name());
@@ -219,7 +255,7 @@ public class ArticleManagement {
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             f = f.and("(lower(a.title) like :text escape '\\' or lower(a.lead_text) like :text escape '\\')", "text", like);
         }
-        return page(f, "a.updated_at desc, a.id desc", page, size);
+        return f;
     }
 
     public List<Revision> revisions(long articleId) {
@@ -537,6 +573,11 @@ public class ArticleManagement {
                 problems.add("slug", "article.slug.invalid");
                 return requested;
             }
+            if (reservedPaths.isReserved(requested)) {
+                // /suche, /jobs, /impressum …: the fixed page would always win, the article never be reached.
+                problems.add("slug", "article.slug.reserved", requested);
+                return requested;
+            }
             Optional<Long> owner = articles.slugOwner(requested);
             if (owner.isPresent() && !owner.get().equals(articleId)) {
                 problems.add("slug", "article.slug.taken", requested);
@@ -552,7 +593,7 @@ public class ArticleManagement {
             base = "artikel";
         }
         String candidate = base;
-        for (int i = 2; articles.slugOwner(candidate).isPresent(); i++) {
+        for (int i = 2; articles.slugOwner(candidate).isPresent() || reservedPaths.isReserved(candidate); i++) {
             candidate = base + "-" + i;
         }
         return candidate;
@@ -605,6 +646,14 @@ public class ArticleManagement {
         if (!by.mayPublish()) {
             throw new AccessDeniedException("only editors and admins publish");
         }
+    }
+
+    /** Editors and admins see every article in the newsroom; authors their own and published ones. */
+    public static boolean mayView(Article article, StaffPrincipal by) {
+        if (by.mayPublish()) {
+            return true;
+        }
+        return by.hasRole(Role.AUTHOR) && (article.authorId() == by.id() || article.isPublished());
     }
 
     /** Authors edit their own drafts; editors and admins edit everything. */

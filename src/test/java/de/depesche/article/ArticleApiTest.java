@@ -3,6 +3,7 @@ package de.depesche.article;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import de.depesche.account.AccountManagement;
 import de.depesche.account.Role;
@@ -111,6 +112,43 @@ class ArticleApiTest extends IntegrationTest {
         assertThat(api("POST", "/api/v1/articles/" + id + "/publish", null, token).statusCode()).isEqualTo(403);
         assertThat(api("POST", "/api/v1/articles", """
                 {"title": "%s", "body": "Text", "status": "published"}""".formatted(unique("Sofort")), token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void authorsReadTheirOwnAndPublishedArticlesOnlyAndModeratorsNone() {
+        var author = data.staff(Role.AUTHOR);
+        var colleague = data.staff(Role.AUTHOR);
+        String token = accounts.issueApiToken(author.id(), "Skript").secret();
+        String colleagueToken = accounts.issueApiToken(colleague.id(), "Skript").secret();
+        long own = body(api("POST", "/api/v1/articles", """
+                {"title": "%s", "body": "Text"}""".formatted(unique("Eigenes")), token)).path("id").asLong();
+        long foreign = body(api("POST", "/api/v1/articles", """
+                {"title": "%s", "body": "Geheim"}""".formatted(unique("Fremdes")), colleagueToken)).path("id").asLong();
+        long published = data.published(unique("Öffentlich")).id();
+
+        assertThat(api("GET", "/api/v1/articles/" + own, null, token).statusCode()).isEqualTo(200);
+        assertThat(api("GET", "/api/v1/articles/" + published, null, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api("GET", "/api/v1/articles/" + foreign, null, token);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("Geheim");
+        assertThat(api("PUT", "/api/v1/articles/" + foreign, """
+                {"title": "Gekapert", "body": "x"}""", token).statusCode()).isEqualTo(403);
+
+        JsonNode list = body(api("GET", "/api/v1/articles?size=100", null, token));
+        List<Long> ids = list.path("items").valueStream().map(n -> n.path("id").asLong()).toList();
+        assertThat(ids).contains(own).doesNotContain(foreign);
+        assertThat(list.path("items").valueStream())
+                .allMatch(n -> n.path("status").asString().equals("published") || n.path("id").asLong() == own);
+        JsonNode drafts = body(api("GET", "/api/v1/articles?status=draft&size=100", null, token));
+        assertThat(drafts.path("items").valueStream().map(n -> n.path("id").asLong())).containsExactly(own);
+        assertThat(drafts.path("total").asLong()).isEqualTo(1);
+
+        JsonNode all = body(api("GET", "/api/v1/articles?status=draft&size=100", null));
+        assertThat(all.path("items").valueStream().map(n -> n.path("id").asLong())).contains(own, foreign);
+
+        String moderator = accounts.issueApiToken(data.staff(Role.MODERATOR).id(), "Moderation").secret();
+        assertThat(api("GET", "/api/v1/articles", null, moderator).statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/articles/" + published, null, moderator).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -166,6 +166,49 @@ class NewsroomArticlesTest extends IntegrationTest {
     }
 
     @Test
+    void moderatorsHaveNoAccessToTheArticleScreens() {
+        StaffMember moderator = data.staff(Role.MODERATOR);
+        Article draft = data.draft(unique("Für Moderatoren tabu"));
+        StaffSession session = StaffSession.signedIn(port, moderator.email(), TestData.STAFF_PASSWORD);
+        for (String path : new String[] {"/admin/articles", "/admin/articles/new", "/admin/articles/" + draft.id(),
+                "/admin/articles/" + draft.id() + "/revisions", "/admin/articles/" + draft.id() + "/revisions/1",
+                "/admin/categories"}) {
+            HttpResponse<String> r = session.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).as(path).doesNotContain(draft.title());
+        }
+        assertThat(session.page("/admin").select(".nr-nav a").eachText()).doesNotContain("Artikel", "Kategorien");
+    }
+
+    @Test
+    void authorsSeeTheirOwnAndPublishedArticlesButNotOtherPeoplesDrafts() {
+        StaffMember author = data.staff(Role.AUTHOR);
+        StaffMember colleague = data.staff(Role.AUTHOR);
+        var articles = data.articles();
+        Article own = articles.create(data.draft(unique("Eigener Entwurf"), "KIEL", "Mein Text."), data.principal(author));
+        Article foreign = articles.create(data.draft(unique("Fremder Entwurf"), "KIEL", "Geheimer Text."), data.principal(colleague));
+        Article published = data.published(unique("Schon erschienen"));
+        StaffSession session = StaffSession.signedIn(port, author.email(), TestData.STAFF_PASSWORD);
+
+        for (String path : new String[] {"/admin/articles/" + own.id(), "/admin/articles/" + own.id() + "/revisions",
+                "/admin/articles/" + published.id(), "/admin/articles/" + published.id() + "/revisions/1"}) {
+            assertThat(session.get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        for (String path : new String[] {"/admin/articles/" + foreign.id(), "/admin/articles/" + foreign.id() + "/revisions",
+                "/admin/articles/" + foreign.id() + "/revisions/1"}) {
+            HttpResponse<String> r = session.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).as(path).doesNotContain("Geheimer Text", foreign.title());
+        }
+        assertThat(session.page("/admin/articles").select("td a").eachText()).contains(own.title()).doesNotContain(foreign.title());
+        assertThat(session.post("/admin/articles/" + foreign.id(), Map.of("title", "Übernommen", "action", "preview"))
+                .statusCode()).isEqualTo(403);
+
+        StaffSession editor = admin();
+        assertThat(editor.get("/admin/articles/" + foreign.id()).body()).contains("Geheimer Text");
+    }
+
+    @Test
     void revisionsShowWhoChangedWhat() {
         StaffSession editor = admin();
         Article a = data.published(unique("Mit Geschichte"));

@@ -68,6 +68,10 @@ public class TestData {
         return articles.publish(draft.id(), admin());
     }
 
+    public ArticleManagement articles() {
+        return articles;
+    }
+
     public Article draft(String title) {
         return articles.create(draft(title, "HAMBURG", "Noch nicht fertig."), admin());
     }
