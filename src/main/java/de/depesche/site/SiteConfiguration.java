@@ -26,9 +26,9 @@ class SiteConfiguration {
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, FormTokens tokens, SiteProperties properties,
-                                                            MeterRegistry meters) {
+                                                            MeterRegistry meters, Clock clock) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, tokens, properties, meters));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, tokens, properties, meters, clock));
         // Before Spring Security: a cached page needs no security work; the security headers of the
         // first rendering are stored and replayed with the page.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
