@@ -56,13 +56,21 @@ class NewsroomAccountsTest extends IntegrationTest {
     }
 
     @Test
-    void signingInGivesANewSessionId() {
+    void signingInGivesANewSessionIdAndTheOldOneIsWorthNothing() {
         StaffSession session = new StaffSession(port);
         session.page("/admin/login");
-        HttpResponse<String> before = session.get("/admin/login");
+        String before = session.cookie("SESSION").orElseThrow();
         HttpResponse<String> signedIn = session.login(TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
-        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION="));
-        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        String after = session.cookie("SESSION").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+
+        // Whoever planted or read the id before the sign-in gets the sign-in page, not the newsroom.
+        HttpResponse<String> withOld = get("/admin/articles", "Cookie", "SESSION=" + before);
+        assertThat(withOld.statusCode()).isEqualTo(302);
+        assertThat(withOld.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+        HttpResponse<String> withNew = get("/admin/articles", "Cookie", "SESSION=" + after);
+        assertThat(withNew.statusCode()).isEqualTo(200);
     }
 
     @Test

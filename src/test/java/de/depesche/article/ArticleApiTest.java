@@ -95,6 +95,7 @@ class ArticleApiTest extends IntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
         assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(body(broken).path("error").asString()).isEqualTo("Der Inhalt der Anfrage ist kein gültiges JSON in UTF-8.");
         assertThat(api("POST", "/api/v1/articles", """
                 {"title": "x", "body": "y", "status": "veröffentlicht"}""").statusCode()).isEqualTo(400);
         assertThat(api("GET", "/api/v1/articles/999999999", null).statusCode()).isEqualTo(404);

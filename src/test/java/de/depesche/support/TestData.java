@@ -14,6 +14,7 @@ import de.depesche.article.Category;
 import de.depesche.site.Slugify;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Creates what a test needs through the modules' public APIs, with unique names. */
 public class TestData {
@@ -29,7 +30,11 @@ public class TestData {
         this.articles = articles;
     }
 
+    /** A path that fails with a 500, for tests of the error page. */
+    public static final String FAILING_PATH = FailingPage.PATH;
+
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(FailingPage.class)
     public static class Config {
         @Bean
         TestData testData(AccountManagement accounts, ArticleManagement articles) {
