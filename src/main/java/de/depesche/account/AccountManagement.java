@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteChanges;
 import de.depesche.site.Slugify;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,18 +40,30 @@ public class AccountManagement {
     private final JdbcApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SiteChanges changes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Cache<Long, StaffMember> members = Caffeine.newBuilder()
             .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     AccountManagement(JdbcStaffRepository staff, JdbcApiTokenRepository tokens, PasswordEncoder passwords,
-                      AuditLog audit, Clock clock) {
+                      AuditLog audit, SiteChanges changes, ApplicationEventPublisher events, Clock clock) {
         this.staff = staff;
         this.tokens = tokens;
         this.passwords = passwords;
         this.audit = audit;
+        this.changes = changes;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Tag in the site's change feed: staff members changed, each node drops the ones it keeps in memory. */
+    static final String STAFF_TAG = "staff";
+
+    /** Drops the staff members kept in memory (another node changed one). */
+    void forgetKeptMembers() {
+        members.invalidateAll();
     }
 
     public boolean hasStaff() {
@@ -142,6 +156,10 @@ public class AccountManagement {
         problems.throwIfAny();
         staff.updateProfile(id, name, role, bio.strip(), enabled);
         members.invalidate(id);
+        changes.record(STAFF_TAG);
+        if (!name.equals(before.displayName())) {
+            events.publishEvent(new StaffRenamed(id, before.displayName(), name));
+        }
         audit.record(by, "audit.staff.updated", "staff:" + id,
                 before.role() + "→" + role + (enabled ? "" : ", gesperrt"));
         return staff.find(id).orElseThrow();

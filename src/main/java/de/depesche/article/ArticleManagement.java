@@ -307,10 +307,10 @@ public class ArticleManagement {
     public Article importPublished(ArticleDraft draft, long authorId, Instant publishedAt, StaffPrincipal by) {
         requirePublisher(by);
         Validated v = validate(draft, null);
-        long id = articles.insert(v.row(), authorId, publishedAt);
+        long id = articles.insert(v.row(), authorId, clock.instant());
         articles.replaceCategories(id, v.categoryIds());
         articles.replaceTags(id, tagIds(v.tags()));
-        articles.markPublishedAt(id, publishedAt);
+        articles.markPublishedAt(id, publishedAt, clock.instant());
         Article imported = articles.find(id).orElseThrow();
         revisions.insert(imported, by.id(), by.displayName(), "revision.imported", clock.instant());
         audit.record(by, "audit.article.imported", target(id), imported.title());
@@ -501,8 +501,22 @@ public class ArticleManagement {
         }
         problems.throwIfAny();
         articles.updateCategory(category.id(), name.strip(), description.strip());
+        // Its articles show the name and search finds them by it: every node takes them in again.
+        articles.touchByCategory(category.id(), clock.instant());
         audit.record(by, "audit.category.updated", "category:" + category.id(), name);
         changes.record(SiteChanges.EVERYTHING);
+    }
+
+    /**
+     * An author's name changed (account module): their articles show it in the byline and search finds
+     * them by it, so they go into the change feed for every node's index, and every page is rendered anew.
+     */
+    @Transactional
+    void authorRenamed(long authorId) {
+        int touched = articles.touchByAuthor(authorId, clock.instant());
+        if (touched > 0) {
+            changes.record(SiteChanges.EVERYTHING);
+        }
     }
 
     // --- rules -------------------------------------------------------------------------------------
