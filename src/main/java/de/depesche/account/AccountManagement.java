@@ -160,8 +160,10 @@ public class AccountManagement {
         if (!name.equals(before.displayName())) {
             events.publishEvent(new StaffRenamed(id, before.displayName(), name));
         }
-        audit.record(by, "audit.staff.updated", "staff:" + id,
-                before.role() + "→" + role + (enabled ? "" : ", gesperrt"));
+        audit.record(by, "audit.staff.updated", "staff:" + id, before.role() + "→" + role);
+        if (enabled != before.enabled()) {
+            audit.record(by, enabled ? "audit.staff.enabled" : "audit.staff.disabled", "staff:" + id, name);
+        }
         return staff.find(id).orElseThrow();
     }
 
@@ -175,7 +177,7 @@ public class AccountManagement {
         checkPassword(problems, "newPassword", next);
         problems.throwIfAny();
         staff.updatePassword(id, passwords.encode(next));
-        audit.record(null, "audit.staff.password", "staff:" + id, "");
+        audit.record(principal(id).orElse(null), "audit.staff.password", "staff:" + id, "");
     }
 
     @Transactional
@@ -187,7 +189,7 @@ public class AccountManagement {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return register(staffId, label, secret);
+        return register(staffId, label, secret, principal(staffId).orElse(null));
     }
 
     /** Registers a token whose secret the operator chose (DEPESCHE_ADMIN_API_TOKEN). */
@@ -196,12 +198,13 @@ public class AccountManagement {
         if (secret.length() < 24 || secret.chars().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
             throw InvalidInput.of("token", "token.weak", 24);
         }
-        return register(staffId, name, secret);
+        // Registered by the system at first start, not by the staff member.
+        return register(staffId, name, secret, null);
     }
 
-    private IssuedApiToken register(long staffId, String name, String secret) {
+    private IssuedApiToken register(long staffId, String name, String secret, @Nullable StaffPrincipal by) {
         long id = tokens.insert(staffId, name, sha256(secret), secret.substring(secret.length() - 4), clock.instant());
-        audit.record(null, "audit.token.issued", "staff:" + staffId, name);
+        audit.record(by, "audit.token.issued", "staff:" + staffId, name);
         return new IssuedApiToken(id, name, secret);
     }
 
@@ -213,7 +216,7 @@ public class AccountManagement {
     public boolean revokeApiToken(long staffId, long tokenId) {
         boolean revoked = tokens.revoke(staffId, tokenId, clock.instant());
         if (revoked) {
-            audit.record(null, "audit.token.revoked", "staff:" + staffId, String.valueOf(tokenId));
+            audit.record(principal(staffId).orElse(null), "audit.token.revoked", "staff:" + staffId, String.valueOf(tokenId));
         }
         return revoked;
     }

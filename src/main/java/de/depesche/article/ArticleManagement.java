@@ -443,16 +443,23 @@ public class ArticleManagement {
         return published;
     }
 
+    /**
+     * @param by null when the scheduler publishes: then readers see the planned time as the article's
+     *           date, not the moment the job ran (a few seconds later, or later still after an outage)
+     */
     private boolean goLive(Article article, @Nullable StaffPrincipal by) {
         Instant now = clock.instant();
+        Instant planned = by == null && article.publishAt() != null && article.publishAt().isBefore(now)
+                ? article.publishAt() : now;
+        Instant updated = planned.isAfter(article.updatedAt()) ? planned : article.updatedAt();
         boolean moved = articles.transition(article.id(),
                 EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
-                ArticleStatus.PUBLISHED, null, now, now);
+                ArticleStatus.PUBLISHED, null, planned, updated, now);
         if (!moved) {
             return false;
         }
         Article live = articles.find(article.id()).orElseThrow();
-        revisions.insert(live, by == null ? null : by.id(), by == null ? "System" : by.displayName(),
+        revisions.insert(live, by == null ? null : by.id(), by == null ? Revision.SYSTEM : by.displayName(),
                 "revision.published", now);
         audit.record(by, "audit.article.published", target(article.id()), live.title());
         events.publishEvent(new ArticlePublished(live.id(), live.slug(), Objects.requireNonNull(live.publishedAt())));

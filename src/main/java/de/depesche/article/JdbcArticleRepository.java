@@ -92,15 +92,22 @@ class JdbcArticleRepository {
      */
     boolean transition(long id, Collection<ArticleStatus> from, ArticleStatus to, @Nullable Instant publishAt,
                        @Nullable Instant firstPublishedAt, Instant now) {
+        return transition(id, from, to, publishAt, firstPublishedAt, now, now);
+    }
+
+    /** @param updatedAt what readers see as the last change; {@code now} goes into the change feed */
+    boolean transition(long id, Collection<ArticleStatus> from, ArticleStatus to, @Nullable Instant publishAt,
+                       @Nullable Instant firstPublishedAt, Instant updatedAt, Instant now) {
         return jdbc.sql("""
                         update article set status = :to, publish_at = :publishAt,
                                published_at = coalesce(published_at, :publishedAt),
-                               updated_at = :now, changed_at = :now, version = version + 1
+                               updated_at = :updatedAt, changed_at = :now, version = version + 1
                         where id = :id and status in (:from)
                         """)
                 .param("to", to.name())
                 .param("publishAt", publishAt == null ? null : Timestamp.from(publishAt))
                 .param("publishedAt", firstPublishedAt == null ? null : Timestamp.from(firstPublishedAt))
+                .param("updatedAt", Timestamp.from(updatedAt))
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .param("from", from.stream().map(Enum::name).toList())

@@ -89,7 +89,7 @@ class DemoContent implements ApplicationRunner {
         StaffPrincipal asEditor = accounts.principal(editor.id()).orElseThrow();
         CATEGORIES.forEach((name, description) -> articles.createCategory(name, description, asEditor));
         SiteSettings current = settings.current();
-        List<SiteSettings.NavLink> navigation = new java.util.ArrayList<>(List.of(new SiteSettings.NavLink("Startseite", "/")));
+        List<SiteSettings.NavLink> navigation = new java.util.ArrayList<>(List.of(SiteSettings.NavLink.home()));
         CATEGORIES.keySet().forEach(name -> navigation.add(new SiteSettings.NavLink(name, "/kategorie/" + Slugify.slugify(name))));
         settings.update(new SiteSettings(current.siteName(), current.outlet(), current.tagline(), current.language(),
                 navigation, current.supportUrl(), current.newsletterUrl()));

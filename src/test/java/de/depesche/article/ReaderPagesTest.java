@@ -279,6 +279,8 @@ class ReaderPagesTest extends IntegrationTest {
         Document home = Jsoup.parse(get("/?lang=en").body());
         assertThat(home.select("html").attr("lang")).isEqualTo("en");
         assertThat(home.select("h1").text()).isEqualTo("Latest articles");
+        assertThat(home.select(".site-nav a[href=/]").text()).isEqualTo("Home");
+        assertThat(Jsoup.parse(get("/").body()).select(".site-nav a[href=/]").text()).isEqualTo("Startseite");
         assertThat(Jsoup.parse(get("/gibt-es-nicht?lang=en").body()).select("h1").text()).isEqualTo("This page does not exist");
     }
 
