@@ -1,8 +1,10 @@
 package de.depesche.account;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
+import de.depesche.site.InvalidInput;
 import de.depesche.support.IntegrationTest;
 import de.depesche.support.StaffSession;
 import de.depesche.support.TestDatabase;
@@ -95,16 +97,35 @@ class NewsroomAccountsTest extends IntegrationTest {
                 .contains("Für diese E-Mail-Adresse gibt es schon ein Konto.");
     }
 
-    @Test
-    void theLastAdminCannotBeDemoted() {
-        StaffPrincipal admin = data.admin();
-        long admins = accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled()).count();
-        if (admins == 1) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                    accounts.updateProfile(admin.id(), "Administration", Role.EDITOR, "", true, admin))
-                    .isInstanceOf(de.depesche.site.InvalidInput.class);
+    private static List<String> problems(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInput e) {
+            return e.problems().stream().map(p -> p.field() + ":" + p.messageKey()).toList();
         }
-        assertThat(accounts.find(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void theLastAdminCannotBeDemotedOrDisabled() {
+        StaffPrincipal admin = data.admin();
+        // While another admin is left, an admin may become an editor …
+        StaffMember second = data.staff(Role.ADMIN);
+        accounts.updateProfile(second.id(), second.displayName(), Role.EDITOR, "", true, admin);
+        assertThat(accounts.find(second.id()).orElseThrow().role()).isEqualTo(Role.EDITOR);
+
+        // … but not the last one: make the first admin the only one, then try.
+        accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled() && m.id() != admin.id())
+                .forEach(m -> accounts.updateProfile(m.id(), m.displayName(), Role.EDITOR, "", true, admin));
+        assertThat(accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled())).hasSize(1);
+
+        assertThat(problems(() -> accounts.updateProfile(admin.id(), "Administration", Role.EDITOR, "", true, admin)))
+                .containsExactly("role:staff.lastAdmin");
+        assertThat(problems(() -> accounts.updateProfile(admin.id(), "Administration", Role.ADMIN, "", false, admin)))
+                .containsExactly("role:staff.lastAdmin");
+        StaffMember still = accounts.find(admin.id()).orElseThrow();
+        assertThat(still.role()).isEqualTo(Role.ADMIN);
+        assertThat(still.enabled()).isTrue();
     }
 
     @Test

@@ -87,6 +87,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("depesche-test-database", p));
     }
 
+    /**
+     * A database of its own, empty and migrated, outside any application context: for tests of what
+     * several nodes do at once on a fresh database. H2 in memory, or a new schema on the PostgreSQL run.
+     */
+    public static javax.sql.DataSource freshMigratedDatabase() {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        org.springframework.jdbc.datasource.DriverManagerDataSource ds;
+        if (onPostgres()) {
+            String schema = "dp_test_" + id;
+            createSchema(schema);
+            ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(POSTGRES_URL + "?currentSchema=" + schema,
+                    POSTGRES_USER, "");
+        } else {
+            ds = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:fresh-" + id
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
     private static void createSchema(String schema) {
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
              Statement s = c.createStatement()) {
