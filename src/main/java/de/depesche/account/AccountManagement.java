@@ -46,6 +46,9 @@ public class AccountManagement {
     private final SecureRandom random = new SecureRandom();
     private final Cache<Long, StaffMember> members = Caffeine.newBuilder()
             .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** When this node last wrote "last used" for a token (by hash). */
+    private final Cache<String, java.time.Instant> touched = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(TOKEN_TOUCH_INTERVAL).build();
 
     AccountManagement(JdbcStaffRepository staff, JdbcApiTokenRepository tokens, PasswordEncoder passwords,
                       AuditLog audit, SiteChanges changes, ApplicationEventPublisher events, Clock clock) {
@@ -233,9 +236,22 @@ public class AccountManagement {
                 .filter(StaffMember::enabled)
                 .flatMap(m -> staff.principalByEmail(m.email()))
                 .map(p -> {
-                    tokens.touch(hash, clock.instant());
+                    touchNowAndThen(hash);
                     return p.withoutPassword();
                 });
+    }
+
+    /** How often "last used" of a token is written: a script calling many times a second costs no writes. */
+    static final Duration TOKEN_TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private void touchNowAndThen(String hash) {
+        java.time.Instant now = clock.instant();
+        java.time.Instant last = touched.getIfPresent(hash);
+        if (last != null && last.plus(TOKEN_TOUCH_INTERVAL).isAfter(now)) {
+            return;
+        }
+        touched.put(hash, now);
+        tokens.touch(hash, now, now.minus(TOKEN_TOUCH_INTERVAL));
     }
 
     Optional<StaffPrincipal> principalForLogin(String email) {

@@ -145,6 +145,20 @@ class NewsroomAccountsTest extends IntegrationTest {
     }
 
     @Test
+    void aBusyApiScriptDoesNotWriteLastUsedOnEveryCall() {
+        StaffMember editor = data.staff(Role.EDITOR);
+        String secret = accounts.issueApiToken(editor.id(), "Fleißiges Skript").secret();
+        assertThat(accounts.apiTokens(editor.id()).getFirst().lastUsedAt()).isNull();
+        assertThat(api("GET", "/api/v1/articles?size=1", null, secret).statusCode()).isEqualTo(200);
+        var firstUse = accounts.apiTokens(editor.id()).getFirst().lastUsedAt();
+        assertThat(firstUse).isNotNull();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api("GET", "/api/v1/articles?size=1", null, secret).statusCode()).isEqualTo(200);
+        }
+        assertThat(accounts.apiTokens(editor.id()).getFirst().lastUsedAt()).isEqualTo(firstUse);
+    }
+
+    @Test
     void everyDecisionIsInTheAuditLog() {
         var article = data.published(unique("Protokolliert"));
         StaffSession admin = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);

@@ -153,6 +153,29 @@ class ArticleApiTest extends IntegrationTest {
     }
 
     @Test
+    void aPageOfTheListCostsAFewQueriesHoweverLongItIs() {
+        data.category("Technik");
+        for (int i = 0; i < 12; i++) {
+            data.published(unique("Liste " + i), "BONN", "Text.", "technik");
+        }
+        int small = statements("/api/v1/articles?size=2");
+        int large = statements("/api/v1/articles?size=12");
+        assertThat(large).as("statements for 12 articles, against %d for 2", small).isLessThanOrEqualTo(small + 2);
+        JsonNode list = body(api("GET", "/api/v1/articles?size=12", null));
+        assertThat(list.path("items")).hasSize(12);
+        assertThat(list.path("items").get(0).path("categories").get(0).asString()).isEqualTo("technik");
+        assertThat(list.path("items").get(0).path("tags").get(0).asString()).isEqualTo("Testthema");
+    }
+
+    private int statements(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + de.depesche.support.TestDatabase.ADMIN_TOKEN)
+                .header(de.depesche.support.StatementCounter.HEADER, "1").GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Integer.parseInt(response.headers().firstValue(de.depesche.support.StatementCounter.HEADER).orElseThrow());
+    }
+
+    @Test
     void publishesAnOpenApiDocument() {
         HttpResponse<String> doc = get("/api/v1/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);

@@ -40,6 +40,18 @@ public class TestData {
         TestData testData(AccountManagement accounts, ArticleManagement articles) {
             return new TestData(accounts, articles);
         }
+
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+            return StatementCounter.dataSources();
+        }
+
+        @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<?> statementCounterFilter() {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(StatementCounter.filter());
+            registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
     }
 
     public StaffPrincipal admin() {
