@@ -93,7 +93,7 @@ class ArticleManagementTest extends IntegrationTest {
     }
 
     /** Addresses the site answers itself: an article there would never be reached. */
-    private static final List<String> FIXED_ADDRESSES = List.of("suche", "jobs", "newsletter", "datenschutz",
+    private static final List<String> FIXED_ADDRESSES = List.of("suche", "jobs", "newsletter", "datenschutz", "impressum",
             "feed", "abo", "go", "kategorie", "tag", "autor", "admin", "api", "actuator", "error", "robots", "sitemap",
             "sitemap-news", "css", "fonts", "js", "img", "media", "kommentare", "favicon");
 
@@ -115,7 +115,7 @@ class ArticleManagementTest extends IntegrationTest {
         assertThat(get("/jobs").body()).doesNotContain("Der erste Absatz des Textes.");
 
         Article a = articles.create(draft(unique("Umzug"), "Text"), data.admin());
-        ArticleDraft moved = new ArticleDraft(a.title(), "datenschutz", null, "", "Text", List.of(), List.of(),
+        ArticleDraft moved = new ArticleDraft(a.title(), "impressum", null, "", "Text", List.of(), List.of(),
                 null, null, null, null, null);
         assertThat(problemKeys(() -> articles.update(a.id(), a.version(), moved, data.admin())))
                 .containsExactly("slug:article.slug.reserved");
