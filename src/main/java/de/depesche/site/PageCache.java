@@ -41,7 +41,8 @@ class PageCache {
      * no more): the later of the time its handler marked and the time these bytes were first rendered
      * here. A page whose bytes changed always gets a date later than any it went out with before, even
      * when its marked time went back (the newest article withdrawn) or stayed (a comment approved), so a
-     * client that asks with If-Modified-Since alone never gets a 304 for content it has not seen.
+     * client that asks with If-Modified-Since alone never gets a 304 for content it has not seen. (HTTP
+     * dates count whole seconds: a second version within the same second is dated a second ahead.)
      *
      * @param marked epoch milliseconds the handler marked, or -1
      * @param now    epoch milliseconds now
@@ -51,7 +52,8 @@ class PageCache {
         long nowSeconds = now / 1000 * 1000;
         return validators.asMap().compute(key, (k, previous) -> {
             if (previous != null && previous.etag().equals(etag)) {
-                return new Validator(etag, Math.max(previous.lastModified(), markedSeconds));
+                // The same bytes as before: the same date, whatever the handler marked this time.
+                return previous;
             }
             long date = Math.max(markedSeconds, nowSeconds);
             if (previous != null) {
