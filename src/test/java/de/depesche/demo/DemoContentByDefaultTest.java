@@ -3,6 +3,7 @@ package de.depesche.demo;
 import de.depesche.article.ArticleManagement;
 import de.depesche.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -13,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database (the default suite), none on PostgreSQL (the suite run with -Ppostgres).
  */
 @SpringBootTest(properties = "depesche.demo-content=auto")
+// A context of its own, used by this class alone: closed afterwards, so its connections go back.
+@DirtiesContext
 class DemoContentByDefaultTest {
 
     @Autowired

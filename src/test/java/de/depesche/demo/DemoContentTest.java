@@ -7,12 +7,15 @@ import de.depesche.article.ArticleManagement;
 import de.depesche.article.ArticleTeaser;
 import de.depesche.site.SiteSettingsService;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = "depesche.demo-content=always")
+// A context of its own, used by this class alone: closed afterwards, so its connections go back.
+@DirtiesContext
 class DemoContentTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import de.depesche.article.ArticleManagement;
 import de.depesche.support.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** DEPESCHE_PAGE_CACHE_ENABLED=false: pages are rendered for every request, but browsers and CDNs still revalidate. */
 @TestPropertySource(properties = "depesche.page-cache.enabled=false")
+// A context of its own, used by this class alone: closed afterwards, so its connections go back.
+@DirtiesContext
 class UncachedReaderPagesTest extends IntegrationTest {
 
     @Autowired

@@ -81,6 +81,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         p.put("depesche.subscriptions.requests-per-network", "100000");
         p.put("depesche.page-cache.poll-interval", "200ms");
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // Many contexts stay cached during a run; idle connections of each would exhaust PostgreSQL's limit.
+        p.put("spring.datasource.hikari.minimum-idle", "1");
         p.put("spring.task.execution.simple.concurrency-limit", "4");
         // Tests assert on what the user sees; keep the logs readable.
         p.put("logging.level.org.springframework.security", "WARN");
