@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.depesche.site.InvalidInput;
+import de.depesche.site.SiteChanges;
 import de.depesche.site.Slugify;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,18 +40,33 @@ public class AccountManagement {
     private final JdbcApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SiteChanges changes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Cache<Long, StaffMember> members = Caffeine.newBuilder()
             .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** When this node last wrote "last used" for a token (by hash). */
+    private final Cache<String, java.time.Instant> touched = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(TOKEN_TOUCH_INTERVAL).build();
 
     AccountManagement(JdbcStaffRepository staff, JdbcApiTokenRepository tokens, PasswordEncoder passwords,
-                      AuditLog audit, Clock clock) {
+                      AuditLog audit, SiteChanges changes, ApplicationEventPublisher events, Clock clock) {
         this.staff = staff;
         this.tokens = tokens;
         this.passwords = passwords;
         this.audit = audit;
+        this.changes = changes;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Tag in the site's change feed: staff members changed, each node drops the ones it keeps in memory. */
+    static final String STAFF_TAG = "staff";
+
+    /** Drops the staff members kept in memory (another node changed one). */
+    void forgetKeptMembers() {
+        members.invalidateAll();
     }
 
     public boolean hasStaff() {
@@ -142,8 +159,14 @@ public class AccountManagement {
         problems.throwIfAny();
         staff.updateProfile(id, name, role, bio.strip(), enabled);
         members.invalidate(id);
-        audit.record(by, "audit.staff.updated", "staff:" + id,
-                before.role() + "→" + role + (enabled ? "" : ", gesperrt"));
+        changes.record(STAFF_TAG);
+        if (!name.equals(before.displayName())) {
+            events.publishEvent(new StaffRenamed(id, before.displayName(), name));
+        }
+        audit.record(by, "audit.staff.updated", "staff:" + id, before.role() + "→" + role);
+        if (enabled != before.enabled()) {
+            audit.record(by, enabled ? "audit.staff.enabled" : "audit.staff.disabled", "staff:" + id, name);
+        }
         return staff.find(id).orElseThrow();
     }
 
@@ -157,7 +180,7 @@ public class AccountManagement {
         checkPassword(problems, "newPassword", next);
         problems.throwIfAny();
         staff.updatePassword(id, passwords.encode(next));
-        audit.record(null, "audit.staff.password", "staff:" + id, "");
+        audit.record(principal(id).orElse(null), "audit.staff.password", "staff:" + id, "");
     }
 
     @Transactional
@@ -169,7 +192,7 @@ public class AccountManagement {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return register(staffId, label, secret);
+        return register(staffId, label, secret, principal(staffId).orElse(null));
     }
 
     /** Registers a token whose secret the operator chose (DEPESCHE_ADMIN_API_TOKEN). */
@@ -178,12 +201,13 @@ public class AccountManagement {
         if (secret.length() < 24 || secret.chars().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
             throw InvalidInput.of("token", "token.weak", 24);
         }
-        return register(staffId, name, secret);
+        // Registered by the system at first start, not by the staff member.
+        return register(staffId, name, secret, null);
     }
 
-    private IssuedApiToken register(long staffId, String name, String secret) {
+    private IssuedApiToken register(long staffId, String name, String secret, @Nullable StaffPrincipal by) {
         long id = tokens.insert(staffId, name, sha256(secret), secret.substring(secret.length() - 4), clock.instant());
-        audit.record(null, "audit.token.issued", "staff:" + staffId, name);
+        audit.record(by, "audit.token.issued", "staff:" + staffId, name);
         return new IssuedApiToken(id, name, secret);
     }
 
@@ -195,7 +219,7 @@ public class AccountManagement {
     public boolean revokeApiToken(long staffId, long tokenId) {
         boolean revoked = tokens.revoke(staffId, tokenId, clock.instant());
         if (revoked) {
-            audit.record(null, "audit.token.revoked", "staff:" + staffId, String.valueOf(tokenId));
+            audit.record(principal(staffId).orElse(null), "audit.token.revoked", "staff:" + staffId, String.valueOf(tokenId));
         }
         return revoked;
     }
@@ -212,9 +236,22 @@ public class AccountManagement {
                 .filter(StaffMember::enabled)
                 .flatMap(m -> staff.principalByEmail(m.email()))
                 .map(p -> {
-                    tokens.touch(hash, clock.instant());
+                    touchNowAndThen(hash);
                     return p.withoutPassword();
                 });
+    }
+
+    /** How often "last used" of a token is written: a script calling many times a second costs no writes. */
+    static final Duration TOKEN_TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private void touchNowAndThen(String hash) {
+        java.time.Instant now = clock.instant();
+        java.time.Instant last = touched.getIfPresent(hash);
+        if (last != null && last.plus(TOKEN_TOUCH_INTERVAL).isAfter(now)) {
+            return;
+        }
+        touched.put(hash, now);
+        tokens.touch(hash, now, now.minus(TOKEN_TOUCH_INTERVAL));
     }
 
     Optional<StaffPrincipal> principalForLogin(String email) {

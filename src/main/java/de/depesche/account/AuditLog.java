@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class AuditLog {
 
     private static final int MAX_DETAIL = 4000;
+    /** The actor name stored when the system acted; pages show it translated ({@link AuditEntry#bySystem()}). */
+    static final String SYSTEM = "System";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,7 +37,7 @@ public class AuditLog {
                         """)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("actorId", actor == null ? null : actor.id())
-                .param("actorName", actor == null ? "System" : actor.displayName())
+                .param("actorName", actor == null ? SYSTEM : actor.displayName())
                 .param("action", action)
                 .param("target", truncate(target, 200))
                 .param("detail", truncate(detail, MAX_DETAIL))

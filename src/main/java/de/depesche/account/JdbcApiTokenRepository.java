@@ -36,9 +36,13 @@ class JdbcApiTokenRepository {
                 .param("hash", hash).query(Long.class).optional();
     }
 
-    void touch(String hash, Instant now) {
-        jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash")
-                .param("now", Timestamp.from(now)).param("hash", hash).update();
+    /** Records a use unless one after {@code notBefore} is recorded already (by this or another node). */
+    void touch(String hash, Instant now, Instant notBefore) {
+        jdbc.sql("""
+                        update api_token set last_used_at = :now
+                        where token_hash = :hash and (last_used_at is null or last_used_at < :notBefore)
+                        """)
+                .param("now", Timestamp.from(now)).param("hash", hash).param("notBefore", Timestamp.from(notBefore)).update();
     }
 
     List<ApiTokenView> of(long staffId) {

@@ -45,7 +45,7 @@ class JsonAuthenticationErrors implements AuthenticationEntryPoint, AccessDenied
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
         // Security runs before the DispatcherServlet has set up the locale: ask the site's resolver directly.
-        String message = messages.getMessage(key, null, key, locales.resolveLocale(request));
+        String message = messages.getMessage(key, null, locales.resolveLocale(request));
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(json.writeValueAsString(

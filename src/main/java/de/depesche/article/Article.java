@@ -14,7 +14,9 @@ import org.springframework.web.util.HtmlUtils;
  * @param bodyHtml     the body rendered and sanitised, ready to show
  * @param publishAt    when a scheduled article goes live
  * @param publishedAt  when it first went live
- * @param updatedAt    when anything readers see last changed
+ * @param updatedAt    when the article itself last changed as readers see it (an imported article keeps its old date)
+ * @param changedAt    when its row was last written, also for changes elsewhere that its page shows (a renamed
+ *                     author or category): the cursor of the change feed that derived data follows
  * @param version      increases with every save; guards against two editors overwriting each other
  */
 public record Article(
@@ -31,6 +33,7 @@ public record Article(
         @Nullable Instant publishedAt,
         Instant updatedAt,
         Instant createdAt,
+        Instant changedAt,
         List<Category> categories,
         List<Tag> tags,
         @Nullable String seoTitle,

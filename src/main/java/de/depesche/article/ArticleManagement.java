@@ -14,6 +14,7 @@ import de.depesche.account.AuditLog;
 import de.depesche.account.Role;
 import de.depesche.account.StaffPrincipal;
 import de.depesche.site.InvalidInput;
+import de.depesche.site.ReservedPaths;
 import de.depesche.site.SiteChanges;
 import de.depesche.site.Slugify;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +55,12 @@ public class ArticleManagement {
     private final ApplicationEventPublisher events;
     private final SiteChanges changes;
     private final AuditLog audit;
+    private final ReservedPaths reservedPaths;
     private final Clock clock;
 
     ArticleManagement(JdbcArticleRepository articles, JdbcRevisionRepository revisions, ImageLibrary images,
                       MarkdownRenderer markdown, ApplicationEventPublisher events, SiteChanges changes,
-                      AuditLog audit, Clock clock) {
+                      AuditLog audit, ReservedPaths reservedPaths, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.images = images;
@@ -66,6 +68,7 @@ public class ArticleManagement {
         this.events = events;
         this.changes = changes;
         this.audit = audit;
+        this.reservedPaths = reservedPaths;
         this.clock = clock;
     }
 
@@ -211,7 +214,40 @@ public class ArticleManagement {
     public record NewsroomFilter(@Nullable ArticleStatus status, @Nullable Long authorId,
                                  @Nullable String categorySlug, @Nullable String text) {}
 
+    /** The newsroom's list with every article, for callers that already checked who asks. */
     public Page<ArticleTeaser> newsroomList(NewsroomFilter filter, int page, int size) {
+        return page(newsroomFilter(filter), "a.updated_at desc, a.id desc", page, size);
+    }
+
+    /**
+     * The newsroom's list as a staff member may see it: editors and admins everything, authors their
+     * own articles and published ones, moderators nothing.
+     */
+    public Page<ArticleTeaser> newsroomList(NewsroomFilter filter, int page, int size, StaffPrincipal viewer) {
+        requireWriter(viewer);
+        JdbcArticleRepository.Filter f = newsroomFilter(filter);
+        if (!viewer.mayPublish()) {
+            f = f.and("(a.author_id = :viewer or a.status = 'PUBLISHED')", "viewer", viewer.id());
+        }
+        return page(f, "a.updated_at desc, a.id desc", page, size);
+    }
+
+    /** Articles by id with everything the newsroom and the API show, in the order of the ids, in few queries. */
+    public List<Article> findAll(List<Long> ids) {
+        return articles.findAll(ids);
+    }
+
+    /** An article as the newsroom or the API shows it to this staff member; refused when not theirs to see. */
+    public Optional<Article> findFor(long id, StaffPrincipal viewer) {
+        requireWriter(viewer);
+        Optional<Article> article = articles.find(id);
+        if (article.isPresent() && !mayView(article.get(), viewer)) {
+            throw new AccessDeniedException("may not see article " + id);
+        }
+        return article;
+    }
+
+    private static JdbcArticleRepository.Filter newsroomFilter(NewsroomFilter filter) {
         JdbcArticleRepository.Filter f = new JdbcArticleRepository.Filter("1 = 1", Map.of());
         if (filter.status() != null) {
             f = f.and("a.status = :status", "status", filter.status().name());
@@ -229,7 +265,7 @@ public class ArticleManagement {
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             f = f.and("(lower(a.title) like :text escape '\\' or lower(a.lead_text) like :text escape '\\')", "text", like);
         }
-        return page(f, "a.updated_at desc, a.id desc", page, size);
+        return f;
     }
 
     public List<Revision> revisions(long articleId) {
@@ -281,10 +317,10 @@ public class ArticleManagement {
     public Article importPublished(ArticleDraft draft, long authorId, Instant publishedAt, StaffPrincipal by) {
         requirePublisher(by);
         Validated v = validate(draft, null);
-        long id = articles.insert(v.row(), authorId, publishedAt);
+        long id = articles.insert(v.row(), authorId, clock.instant());
         articles.replaceCategories(id, v.categoryIds());
         articles.replaceTags(id, tagIds(v.tags()));
-        articles.markPublishedAt(id, publishedAt);
+        articles.markPublishedAt(id, publishedAt, clock.instant());
         Article imported = articles.find(id).orElseThrow();
         revisions.insert(imported, by.id(), by.displayName(), "revision.imported", clock.instant());
         audit.record(by, "audit.article.imported", target(id), imported.title());
@@ -418,16 +454,23 @@ public class ArticleManagement {
         return published;
     }
 
+    /**
+     * @param by null when the scheduler publishes: then readers see the planned time as the article's
+     *           date, not the moment the job ran (a few seconds later, or later still after an outage)
+     */
     private boolean goLive(Article article, @Nullable StaffPrincipal by) {
         Instant now = clock.instant();
+        Instant planned = by == null && article.publishAt() != null && article.publishAt().isBefore(now)
+                ? article.publishAt() : now;
+        Instant updated = planned.isAfter(article.updatedAt()) ? planned : article.updatedAt();
         boolean moved = articles.transition(article.id(),
                 EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
-                ArticleStatus.PUBLISHED, null, now, now);
+                ArticleStatus.PUBLISHED, null, planned, updated, now);
         if (!moved) {
             return false;
         }
         Article live = articles.find(article.id()).orElseThrow();
-        revisions.insert(live, by == null ? null : by.id(), by == null ? "System" : by.displayName(),
+        revisions.insert(live, by == null ? null : by.id(), by == null ? Revision.SYSTEM : by.displayName(),
                 "revision.published", now);
         audit.record(by, "audit.article.published", target(article.id()), live.title());
         events.publishEvent(new ArticlePublished(live.id(), live.slug(), Objects.requireNonNull(live.publishedAt())));
@@ -476,8 +519,22 @@ public class ArticleManagement {
         }
         problems.throwIfAny();
         articles.updateCategory(category.id(), name.strip(), description.strip());
+        // Its articles show the name and search finds them by it: every node takes them in again.
+        articles.touchByCategory(category.id(), clock.instant());
         audit.record(by, "audit.category.updated", "category:" + category.id(), name);
         changes.record(SiteChanges.EVERYTHING);
+    }
+
+    /**
+     * An author's name changed (account module): their articles show it in the byline and search finds
+     * them by it, so they go into the change feed for every node's index, and every page is rendered anew.
+     */
+    @Transactional
+    void authorRenamed(long authorId) {
+        int touched = articles.touchByAuthor(authorId, clock.instant());
+        if (touched > 0) {
+            changes.record(SiteChanges.EVERYTHING);
+        }
     }
 
     // --- rules -------------------------------------------------------------------------------------
@@ -548,6 +605,11 @@ public class ArticleManagement {
                 problems.add("slug", "article.slug.invalid");
                 return requested;
             }
+            if (reservedPaths.isReserved(requested)) {
+                // /suche, /jobs, /impressum …: the fixed page would always win, the article never be reached.
+                problems.add("slug", "article.slug.reserved", requested);
+                return requested;
+            }
             Optional<Long> owner = articles.slugOwner(requested);
             if (owner.isPresent() && !owner.get().equals(articleId)) {
                 problems.add("slug", "article.slug.taken", requested);
@@ -563,7 +625,7 @@ public class ArticleManagement {
             base = "artikel";
         }
         String candidate = base;
-        for (int i = 2; articles.slugOwner(candidate).isPresent(); i++) {
+        for (int i = 2; articles.slugOwner(candidate).isPresent() || reservedPaths.isReserved(candidate); i++) {
             candidate = base + "-" + i;
         }
         return candidate;
@@ -616,6 +678,14 @@ public class ArticleManagement {
         if (!by.mayPublish()) {
             throw new AccessDeniedException("only editors and admins publish");
         }
+    }
+
+    /** Editors and admins see every article in the newsroom; authors their own and published ones. */
+    public static boolean mayView(Article article, StaffPrincipal by) {
+        if (by.mayPublish()) {
+            return true;
+        }
+        return by.hasRole(Role.AUTHOR) && (article.authorId() == by.id() || article.isPublished());
     }
 
     /** Authors edit their own drafts; editors and admins edit everything. */

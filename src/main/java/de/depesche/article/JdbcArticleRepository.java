@@ -42,10 +42,10 @@ class JdbcArticleRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into article (title, slug, dateline, lead_text, body_markdown, body_html, status, author_id,
-                                             created_at, updated_at, seo_title, seo_description,
+                                             created_at, updated_at, changed_at, seo_title, seo_description,
                                              image_id, image_caption, image_credit, version)
                         values (:title, :slug, :dateline, :lead, :markdown, :html, 'DRAFT', :author,
-                                :now, :now, :seoTitle, :seoDescription, :imageId, :caption, :credit, 1)
+                                :now, :now, :now, :seoTitle, :seoDescription, :imageId, :caption, :credit, 1)
                         """)
                 .params(params(row))
                 .param("author", authorId)
@@ -60,7 +60,7 @@ class JdbcArticleRepository {
                         update article set title = :title, slug = :slug, dateline = :dateline, lead_text = :lead,
                                body_markdown = :markdown, body_html = :html, seo_title = :seoTitle,
                                seo_description = :seoDescription, image_id = :imageId, image_caption = :caption,
-                               image_credit = :credit, updated_at = :now, version = version + 1
+                               image_credit = :credit, updated_at = :now, changed_at = :now, version = version + 1
                         where id = :id and version = :version
                         """)
                 .params(params(row))
@@ -92,28 +92,54 @@ class JdbcArticleRepository {
      */
     boolean transition(long id, Collection<ArticleStatus> from, ArticleStatus to, @Nullable Instant publishAt,
                        @Nullable Instant firstPublishedAt, Instant now) {
+        return transition(id, from, to, publishAt, firstPublishedAt, now, now);
+    }
+
+    /** @param updatedAt what readers see as the last change; {@code now} goes into the change feed */
+    boolean transition(long id, Collection<ArticleStatus> from, ArticleStatus to, @Nullable Instant publishAt,
+                       @Nullable Instant firstPublishedAt, Instant updatedAt, Instant now) {
         return jdbc.sql("""
                         update article set status = :to, publish_at = :publishAt,
                                published_at = coalesce(published_at, :publishedAt),
-                               updated_at = :now, version = version + 1
+                               updated_at = :updatedAt, changed_at = :now, version = version + 1
                         where id = :id and status in (:from)
                         """)
                 .param("to", to.name())
                 .param("publishAt", publishAt == null ? null : Timestamp.from(publishAt))
                 .param("publishedAt", firstPublishedAt == null ? null : Timestamp.from(firstPublishedAt))
+                .param("updatedAt", Timestamp.from(updatedAt))
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .param("from", from.stream().map(Enum::name).toList())
                 .update() == 1;
     }
 
-    /** An article that was published elsewhere before (import, demo content) keeps its original dates. */
-    void markPublishedAt(long id, Instant publishedAt) {
+    /**
+     * An article that was published elsewhere before (import, demo content) keeps its original dates for
+     * readers; the change feed gets the real time of the write, so every node takes it in.
+     */
+    void markPublishedAt(long id, Instant publishedAt, Instant now) {
         jdbc.sql("""
-                        update article set status = 'PUBLISHED', published_at = :at, updated_at = :at, created_at = :at
+                        update article set status = 'PUBLISHED', published_at = :at, updated_at = :at, created_at = :at,
+                               changed_at = :now
                         where id = :id
                         """)
-                .param("at", Timestamp.from(publishedAt)).param("id", id).update();
+                .param("at", Timestamp.from(publishedAt)).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** Articles whose page shows something that changed elsewhere (an author's name): into the change feed. */
+    int touchByAuthor(long authorId, Instant now) {
+        return jdbc.sql("update article set changed_at = :now where author_id = :author")
+                .param("now", Timestamp.from(now)).param("author", authorId).update();
+    }
+
+    /** Articles in a category whose name changed: into the change feed. */
+    int touchByCategory(long categoryId, Instant now) {
+        return jdbc.sql("""
+                        update article set changed_at = :now
+                        where id in (select article_id from article_category where category_id = :category)
+                        """)
+                .param("now", Timestamp.from(now)).param("category", categoryId).update();
     }
 
     List<Long> dueForPublication(Instant now) {
@@ -206,11 +232,25 @@ class JdbcArticleRepository {
     }
 
     List<Article> publishedBatch(long afterId, int limit) {
-        List<Article> bare = jdbc.sql("""
+        return withRelations(jdbc.sql("""
                         select * from article where status = 'PUBLISHED' and id > :after order by id limit :limit
                         """)
                 .param("after", afterId).param("limit", limit)
-                .query(this::article).list();
+                .query(this::article).list());
+    }
+
+    /** Articles by id in the order of the ids (unknown ids left out), with categories and tags, in three queries. */
+    List<Article> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> byId = new HashMap<>();
+        withRelations(jdbc.sql("select * from article where id in (:ids)").param("ids", ids)
+                .query(this::article).list()).forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<Article> withRelations(List<Article> bare) {
         if (bare.isEmpty()) {
             return bare;
         }
@@ -227,20 +267,21 @@ class JdbcArticleRepository {
                 .list();
         return bare.stream().map(a -> new Article(a.id(), a.title(), a.slug(), a.dateline(), a.lead(), a.bodyMarkdown(),
                 a.bodyHtml(), a.status(), a.authorId(), a.publishAt(), a.publishedAt(), a.updatedAt(), a.createdAt(),
+                a.changedAt(),
                 categories.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()),
                 a.seoTitle(), a.seoDescription(), a.image(), a.version())).toList();
     }
 
     List<ArticleChange> changedSince(Instant since, long afterId, int limit) {
         return jdbc.sql("""
-                        select id, status, updated_at from article
-                        where updated_at > :since or (updated_at = :since and id > :after)
-                        order by updated_at, id
+                        select id, status, changed_at from article
+                        where changed_at > :since or (changed_at = :since and id > :after)
+                        order by changed_at, id
                         limit :limit
                         """)
                 .param("since", Timestamp.from(since)).param("after", afterId).param("limit", limit)
                 .query((rs, n) -> new ArticleChange(rs.getLong("id"), ArticleStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("updated_at").toInstant()))
+                        rs.getTimestamp("changed_at").toInstant()))
                 .list();
     }
 
@@ -388,7 +429,7 @@ class JdbcArticleRepository {
 
     private Article withRelations(Article a) {
         return new Article(a.id(), a.title(), a.slug(), a.dateline(), a.lead(), a.bodyMarkdown(), a.bodyHtml(),
-                a.status(), a.authorId(), a.publishAt(), a.publishedAt(), a.updatedAt(), a.createdAt(),
+                a.status(), a.authorId(), a.publishAt(), a.publishedAt(), a.updatedAt(), a.createdAt(), a.changedAt(),
                 categoriesOf(List.of(a.id())).getOrDefault(a.id(), List.of()), tagsOf(a.id()),
                 a.seoTitle(), a.seoDescription(), a.image(), a.version());
     }
@@ -398,7 +439,7 @@ class JdbcArticleRepository {
                 rs.getString("lead_text"), rs.getString("body_markdown"), rs.getString("body_html"),
                 ArticleStatus.valueOf(rs.getString("status")), rs.getLong("author_id"),
                 instant(rs, "publish_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
-                instant(rs, "created_at"), List.of(), List.of(), rs.getString("seo_title"),
+                instant(rs, "created_at"), instant(rs, "changed_at"), List.of(), List.of(), rs.getString("seo_title"),
                 rs.getString("seo_description"), image(rs), rs.getInt("version"));
     }
 

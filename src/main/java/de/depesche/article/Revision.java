@@ -11,4 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record Revision(long id, long articleId, int number, @Nullable Long editorId, String editorName,
                        Instant at, String changes, ArticleStatus status, String title,
-                       @Nullable String dateline, String lead, String bodyMarkdown) {}
+                       @Nullable String dateline, String lead, String bodyMarkdown) {
+
+    /** The editor name stored for what the system did on its own (scheduled publishing); shown translated. */
+    static final String SYSTEM = "System";
+
+    /** Saved by the system itself, not by a staff member: pages show {@code revision.bySystem}. */
+    public boolean bySystem() {
+        return editorId == null;
+    }
+}

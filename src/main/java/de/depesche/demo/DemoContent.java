@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Fills an empty embedded database with demo content: categories, an editor and ten articles.
  * {@code depesche.demo-content}: {@code auto} (default: only on the embedded H2 database),
- * {@code always} or {@code never}.
+ * {@code always} (on PostgreSQL too) or {@code never}; a database with any article or category is
+ * never touched.
  */
 @Component
 @Order(10)
@@ -75,12 +76,9 @@ class DemoContent implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        boolean wanted = switch (mode) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> datasourceUrl.startsWith("jdbc:h2:");
-        };
-        if (!wanted || !articles.categories().isEmpty() || articles.publishedCount() > 0) {
+        boolean empty = articles.categories().isEmpty()
+                && articles.newsroomList(new ArticleManagement.NewsroomFilter(null, null, null, null), 1, 1).total() == 0;
+        if (!wanted(mode, datasourceUrl, empty)) {
             return;
         }
         String password = AccountManagement.generatePassword();
@@ -89,7 +87,7 @@ class DemoContent implements ApplicationRunner {
         StaffPrincipal asEditor = accounts.principal(editor.id()).orElseThrow();
         CATEGORIES.forEach((name, description) -> articles.createCategory(name, description, asEditor));
         SiteSettings current = settings.current();
-        List<SiteSettings.NavLink> navigation = new java.util.ArrayList<>(List.of(new SiteSettings.NavLink("Startseite", "/")));
+        List<SiteSettings.NavLink> navigation = new java.util.ArrayList<>(List.of(SiteSettings.NavLink.home()));
         CATEGORIES.keySet().forEach(name -> navigation.add(new SiteSettings.NavLink(name, "/kategorie/" + Slugify.slugify(name))));
         settings.update(new SiteSettings(current.siteName(), current.outlet(), current.tagline(), current.language(),
                 navigation, current.supportUrl(), current.newsletterUrl()));
@@ -104,6 +102,18 @@ class DemoContent implements ApplicationRunner {
                    E-Mail:   {}
                    Passwort: {}
                 ================================================================""", demo.size(), EDITOR_EMAIL, password);
+    }
+
+    /**
+     * Demo content goes only into an empty database (no articles, no categories): with {@code auto} only
+     * into the embedded one, which is what a first try on a laptop uses, never into PostgreSQL.
+     */
+    static boolean wanted(String mode, String datasourceUrl, boolean emptyDatabase) {
+        return emptyDatabase && switch (mode) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> datasourceUrl.startsWith("jdbc:h2:");
+        };
     }
 
     record DemoArticle(ArticleDraft draft, int hoursAgo) {}

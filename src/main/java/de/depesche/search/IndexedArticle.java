@@ -76,7 +76,7 @@ record IndexedArticle(long id, String title, String slug, String lead, String bo
                 a.tags().stream().map(Tag::name).toList(),
                 a.categories().stream().map(Category::slug).toList(),
                 a.categories().stream().map(Category::name).toList(),
-                authorName, a.displayDate(), a.updatedAt());
+                authorName, a.displayDate(), a.changedAt());
     }
 
     /** The readable text of sanitised article HTML: paragraphs as lines, entities decoded. */

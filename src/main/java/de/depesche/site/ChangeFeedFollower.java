@@ -27,6 +27,7 @@ class ChangeFeedFollower implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final PageCache pageCache;
     private final SiteSettingsService settings;
+    private final List<SiteChangeListener> listeners;
     private final TaskScheduler scheduler;
     private final Duration interval;
     private final Clock clock;
@@ -35,10 +36,11 @@ class ChangeFeedFollower implements SmartLifecycle {
     private volatile ScheduledFuture<?> task;
 
     ChangeFeedFollower(JdbcClient jdbc, PageCache pageCache, SiteSettingsService settings,
-                       TaskScheduler scheduler, SiteProperties properties, Clock clock) {
+                       List<SiteChangeListener> listeners, TaskScheduler scheduler, SiteProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.pageCache = pageCache;
         this.settings = settings;
+        this.listeners = List.copyOf(listeners);
         this.scheduler = scheduler;
         this.interval = properties.pageCache().pollInterval();
         this.clock = clock;
@@ -63,8 +65,10 @@ class ChangeFeedFollower implements SmartLifecycle {
             if (!changes.isEmpty()) {
                 Set<String> tags = new HashSet<>();
                 changes.forEach(c -> tags.addAll(c.tags()));
-                pageCache.evict(tags);
+                // What pages are made from first, then the pages: a page rendered in between must not see old data.
                 settings.changed(tags);
+                listeners.forEach(l -> l.changed(tags));
+                pageCache.evict(tags);
                 lastSeen = changes.getLast().seq();
             }
             pruneNowAndThen();

@@ -8,6 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -27,6 +29,20 @@ class HtmlErrors {
         ModelAndView page = new ModelAndView("error/4xx");
         page.addObject("status", 400);
         page.addObject("problems", e.problems());
+        return page;
+    }
+
+    /** An upload beyond the multipart limits that reached the dispatcher (the upload filter usually answers first). */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView tooLarge(MultipartException e, HttpServletResponse response) {
+        boolean tooLarge = e instanceof MaxUploadSizeExceededException || UploadLimitFilter.tooLarge(e);
+        log.warn("Multipart request refused{}: {}", tooLarge ? " as too large" : "", e.toString());
+        int status = tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST;
+        response.setStatus(status);
+        ModelAndView page = new ModelAndView(tooLarge ? "error/413" : "error/4xx");
+        page.addObject("status", status);
+        page.addObject("limit", e instanceof MaxUploadSizeExceededException m && m.getMaxUploadSize() > 0
+                ? m.getMaxUploadSize() / (1024 * 1024) : -1L);
         return page;
     }
 }

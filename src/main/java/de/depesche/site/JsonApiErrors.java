@@ -39,7 +39,7 @@ class JsonApiErrors {
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, String>> problems = e.problems().stream()
                 .map(p -> Map.of("field", p.field(),
-                        "message", messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+                        "message", messages.getMessage(p.messageKey(), p.args(), locale)))
                 .toList();
         return body(HttpStatus.BAD_REQUEST, message("api.error.invalid"), problems);
     }
@@ -71,7 +71,7 @@ class JsonApiErrors {
     }
 
     private String message(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, List<Map<String, String>> problems) {

@@ -10,11 +10,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Rendered reader pages in memory, each with the tags of the content it shows. */
+/**
+ * Rendered reader pages in memory, each with the tags of the content it shows; and, whether pages are
+ * kept or not, a small memory of each page's validators (ETag and the Last-Modified that went out with
+ * it), so that a changed page never goes out with a date its readers already have.
+ */
 @Component
 class PageCache {
 
     private final Cache<String, CachedPage> pages;
+    private final Cache<String, Validator> validators;
     private final boolean enabled;
 
     PageCache(SiteProperties properties) {
@@ -24,7 +29,42 @@ class PageCache {
                 // A safety net only: changes evict pages long before this.
                 .expireAfterWrite(30, TimeUnit.MINUTES)
                 .build();
+        // Outlives evictions on purpose: a page rebuilt with the same bytes keeps its date.
+        this.validators = Caffeine.newBuilder()
+                .maximumSize(2L * properties.pageCache().maxEntries())
+                .expireAfterAccess(1, TimeUnit.DAYS)
+                .build();
     }
+
+    /**
+     * The Last-Modified of a page just rendered, in epoch milliseconds on whole seconds (HTTP dates have
+     * no more): the later of the time its handler marked and the time these bytes were first rendered
+     * here. A page whose bytes changed always gets a date later than any it went out with before, even
+     * when its marked time went back (the newest article withdrawn) or stayed (a comment approved), so a
+     * client that asks with If-Modified-Since alone never gets a 304 for content it has not seen. (HTTP
+     * dates count whole seconds: a second version within the same second is dated a second ahead.)
+     *
+     * @param marked epoch milliseconds the handler marked, or -1
+     * @param now    epoch milliseconds now
+     */
+    long lastModified(String key, String etag, long marked, long now) {
+        long markedSeconds = marked < 0 ? -1 : marked / 1000 * 1000;
+        long nowSeconds = now / 1000 * 1000;
+        return validators.asMap().compute(key, (k, previous) -> {
+            if (previous != null && previous.etag().equals(etag)) {
+                // The same bytes as before: the same date, whatever the handler marked this time.
+                return previous;
+            }
+            long date = Math.max(markedSeconds, nowSeconds);
+            if (previous != null) {
+                date = Math.max(date, previous.lastModified() + 1000);
+            }
+            return new Validator(etag, date);
+        }).lastModified();
+    }
+
+    /** What went out last with a page: its ETag and its Last-Modified (epoch milliseconds). */
+    record Validator(String etag, long lastModified) {}
 
     boolean enabled() {
         return enabled;
@@ -56,7 +96,8 @@ class PageCache {
      * @param gzipped      the whole page gzipped, or empty when too small or when it has fresh parts
      * @param fresh        for pages with form tokens: the page cut at the placeholders, plain and as raw
      *                     DEFLATE pieces, so that each delivery gets new tokens without compressing again
-     * @param lastModified epoch milliseconds, or -1 when the page has no meaningful date
+     * @param etag         the weak ETag of the rendered bytes (pages with forms add the token period when served)
+     * @param lastModified epoch milliseconds on whole seconds, see {@link #lastModified}
      * @param headers      response headers to replay (content type, language, security headers)
      */
     record CachedPage(byte[] body, byte[] gzipped, FreshParts fresh, String etag, long lastModified,

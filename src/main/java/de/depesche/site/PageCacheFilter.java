@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,7 +33,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves reader pages from memory and answers conditional requests with 304. A page enters the cache
  * only when its handler {@linkplain CacheablePage#mark marked} it, the response is a 200 without
- * cookies, and the request came from an anonymous reader (no session, no credentials).
+ * cookies, and the request came from an anonymous reader (no session, no credentials). With the cache
+ * switched off, marked pages still get their ETag, Last-Modified and Cache-Control and answer 304s:
+ * they are only rendered anew for every request.
+ *
+ * <p>Pages with forms carry a token per delivery; a browser or a CDN may keep one delivery and share
+ * it (see {@link FormTokens}). Their ETag therefore names the token period, so a 304 never keeps a
+ * copy whose token is older than two periods.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -42,6 +49,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final List<String> UNCACHED_PREFIXES = List.of(
             "/admin", "/api/", "/actuator", "/media/", "/css/", "/fonts/", "/js/", "/error", "/abo/");
     private static final int GZIP_MIN_BYTES = 1024;
+    /** For readers with a session or a private cookie: their pages may show what is theirs alone. */
+    static final String PRIVATE_CACHE_CONTROL = "private, no-cache";
 
     /** Request attribute: the response being rendered is going into the page cache. */
     static final String CACHING = PageCacheFilter.class.getName() + ".CACHING";
@@ -50,13 +59,15 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final PageCache cache;
     private final FormTokens formTokens;
+    private final Clock clock;
     private final String cacheControl;
     private final Counter hits;
     private final Counter misses;
 
-    PageCacheFilter(PageCache cache, FormTokens formTokens, SiteProperties properties, MeterRegistry meters) {
+    PageCacheFilter(PageCache cache, FormTokens formTokens, SiteProperties properties, MeterRegistry meters, Clock clock) {
         this.cache = cache;
         this.formTokens = formTokens;
+        this.clock = clock;
         this.cacheControl = "public, max-age=" + properties.pageCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=300";
         this.hits = Counter.builder("depesche.page.cache").tag("result", "hit").register(meters);
@@ -66,12 +77,18 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!cache.enabled() || !eligible(request)) {
+        if (!readerPage(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!anonymous(request)) {
+            // Not for shared caches: this reader may see their own pending comment or the newsroom's view.
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE_CONTROL);
             chain.doFilter(request, response);
             return;
         }
         String key = key(request);
-        PageCache.CachedPage page = cache.get(key);
+        PageCache.CachedPage page = cache.enabled() ? cache.get(key) : null;
         if (page != null) {
             hits.increment();
             serve(request, response, page, true);
@@ -81,7 +98,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        misses.increment();
+        if (cache.enabled()) {
+            misses.increment();
+        }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         request.setAttribute(CACHING, Boolean.TRUE);
         chain.doFilter(request, wrapper);
@@ -99,13 +118,16 @@ class PageCacheFilter extends OncePerRequestFilter {
             wrapper.copyBodyToResponse();
             return;
         }
-        page = build(wrapper, mark);
-        cache.put(key, page);
+        page = build(key, wrapper, mark);
+        if (cache.enabled()) {
+            cache.put(key, page);
+        }
         wrapper.resetBuffer();
         serve(request, response, page, false);
     }
 
-    private static boolean eligible(HttpServletRequest request) {
+    /** GET and HEAD requests for reader pages (not the newsroom, the API, static files or personal pages). */
+    private static boolean readerPage(HttpServletRequest request) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
@@ -119,6 +141,10 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return false;
             }
         }
+        return true;
+    }
+
+    private static boolean anonymous(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
@@ -145,7 +171,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 || path.endsWith("/feed") || path.endsWith("/feed/atom") || path.endsWith("/feed.json");
     }
 
-    private static PageCache.CachedPage build(ContentCachingResponseWrapper wrapper, CacheablePage.Mark mark) {
+    private PageCache.CachedPage build(String key, ContentCachingResponseWrapper wrapper, CacheablePage.Mark mark) {
         byte[] body = wrapper.getContentAsByteArray();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String name : wrapper.getHeaderNames()) {
@@ -158,13 +184,16 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (wrapper.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
             headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
         }
-        long lastModified = mark.lastModified() == null ? -1 : mark.lastModified().toEpochMilli() / 1000 * 1000;
+        String etag = "W/\"" + hash(body) + '"';
+        long lastModified = cache.lastModified(key, etag,
+                mark.lastModified() == null ? -1 : mark.lastModified().toEpochMilli(), clock.millis());
+        // Compressing pays only for a page that is kept; without the cache every request renders anew.
+        boolean compress = cache.enabled();
         List<byte[]> plain = cut(body);
         PageCache.FreshParts fresh = plain.size() == 1 ? PageCache.FreshParts.NONE
-                : new PageCache.FreshParts(plain, deflatePieces(plain));
-        byte[] gzipped = fresh.present() || body.length < GZIP_MIN_BYTES ? new byte[0] : gzip(body);
-        return new PageCache.CachedPage(body, gzipped, fresh, "W/\"" + hash(body) + '"', lastModified,
-                List.copyOf(headers), mark.tags());
+                : new PageCache.FreshParts(plain, compress ? deflatePieces(plain) : List.of());
+        byte[] gzipped = !compress || fresh.present() || body.length < GZIP_MIN_BYTES ? new byte[0] : gzip(body);
+        return new PageCache.CachedPage(body, gzipped, fresh, etag, lastModified, List.copyOf(headers), mark.tags());
     }
 
     /** The page cut at its form-token placeholders (one piece when it has none). */
@@ -270,13 +299,23 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (replayHeaders) {
             page.headers().forEach(h -> response.addHeader(h.getKey(), h.getValue()));
         }
-        response.setHeader(HttpHeaders.ETAG, page.etag());
+        long now = clock.millis();
+        String etag = page.etag();
+        long lastModified = page.lastModified();
+        if (page.fresh().present()) {
+            // The tokens in this delivery belong to the current period: a copy from an earlier one is not "the same".
+            long period = FormTokens.period(now);
+            etag = etag.substring(0, etag.length() - 1) + "-" + period + '"';
+            lastModified = Math.max(lastModified, FormTokens.periodStart(period));
+        }
+        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
-        if (page.lastModified() >= 0) {
-            response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified());
-        }
-        if (notModified(request, page)) {
+        // Two versions of a page within one second put the second one's date a second ahead of the clock.
+        // It goes out as it is: sending "now" instead would give both versions the same date, and a client
+        // asking with If-Modified-Since alone would get a 304 for bytes it has not seen.
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
+        if (notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -294,7 +333,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 }
                 plain.writeBytes(page.fresh().plain().get(i));
             }
-            gzip = acceptsGzip(request);
+            gzip = !page.fresh().deflated().isEmpty() && acceptsGzip(request);
             bytes = gzip ? gzipWithFreshTokens(page.fresh(), plain.toByteArray(), tokens) : plain.toByteArray();
         } else {
             gzip = page.gzipped().length > 0 && acceptsGzip(request);
@@ -309,27 +348,24 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean notModified(HttpServletRequest request, PageCache.CachedPage page) {
+    private static boolean notModified(HttpServletRequest request, String etag, long lastModified) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            String bare = page.etag().substring(2);
+            String bare = etag.substring(2);
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
-                if (t.equals("*") || t.equals(page.etag()) || t.equals(bare)) {
+                if (t.equals("*") || t.equals(etag) || t.equals(bare)) {
                     return true;
                 }
             }
             return false;
         }
-        if (page.lastModified() >= 0) {
-            try {
-                long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-                return since >= 0 && page.lastModified() <= since;
-            } catch (IllegalArgumentException malformedDate) {
-                return false;
-            }
+        try {
+            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && lastModified <= since;
+        } catch (IllegalArgumentException malformedDate) {
+            return false;
         }
-        return false;
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,11 +27,14 @@ public class SiteChanges {
 
     private final JdbcClient jdbc;
     private final PageCache pageCache;
+    private final ObjectProvider<SiteChangeListener> listeners;
     private final Clock clock;
 
-    SiteChanges(JdbcClient jdbc, PageCache pageCache, Clock clock) {
+    SiteChanges(JdbcClient jdbc, PageCache pageCache, ObjectProvider<SiteChangeListener> listeners, Clock clock) {
         this.jdbc = jdbc;
         this.pageCache = pageCache;
+        // Looked up when a change commits: the listeners' modules record changes through this class.
+        this.listeners = listeners;
         this.clock = clock;
     }
 
@@ -47,12 +51,17 @@ public class SiteChanges {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    pageCache.evict(tagSet);
+                    applyLocally(tagSet);
                 }
             });
         } else {
-            pageCache.evict(tagSet);
+            applyLocally(tagSet);
         }
+    }
+
+    private void applyLocally(Set<String> tags) {
+        listeners.forEach(l -> l.changed(tags));
+        pageCache.evict(tags);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,12 +27,21 @@ class SiteConfiguration {
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, FormTokens tokens, SiteProperties properties,
-                                                            MeterRegistry meters) {
+                                                            MeterRegistry meters, Clock clock) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, tokens, properties, meters));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, tokens, properties, meters, clock));
         // Before Spring Security: a cached page needs no security work; the security headers of the
         // first rendering are stored and replayed with the page.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Before Spring Security too: an upload beyond the multipart limits fails before the CSRF check could read it. */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(MultipartConfigElement multipart) {
+        FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(new UploadLimitFilter(multipart));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
         registration.addUrlPatterns("/*");
         return registration;
     }

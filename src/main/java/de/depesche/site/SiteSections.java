@@ -14,6 +14,11 @@ class SiteSections {
     }
 
     @Bean
+    NewsroomSection legalSection() {
+        return new NewsroomSection("/admin/settings/legal", "nav.admin.legal", 86, Set.of("ADMIN"));
+    }
+
+    @Bean
     NewsroomSection settingsSection() {
         return new NewsroomSection("/admin/settings", "nav.admin.settings", 85, Set.of("ADMIN"));
     }

@@ -30,5 +30,22 @@ public record SiteSettings(
         navigation = List.copyOf(navigation);
     }
 
-    public record NavLink(String label, String url) {}
+    /**
+     * A link in the site navigation. The link home is stored with the label {@link #HOME_LABEL} and
+     * shown in the reader's language; every other label appears as the admin wrote it.
+     */
+    public record NavLink(String label, String url) {
+
+        /** The stored label of the link home: rendered with the message {@code nav.home}. */
+        public static final String HOME_LABEL = "#nav.home";
+
+        public static NavLink home() {
+            return new NavLink(HOME_LABEL, "/");
+        }
+
+        /** The message key of a translated label, or null for a label shown as written. */
+        public @Nullable String messageKey() {
+            return HOME_LABEL.equals(label) ? "nav.home" : null;
+        }
+    }
 }

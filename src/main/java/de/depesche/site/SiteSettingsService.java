@@ -24,7 +24,7 @@ public class SiteSettingsService {
 
     private static final SiteSettings DEFAULTS = new SiteSettings(
             "Depesche", "Depesche", "Unabhängige Nachrichten aus Technik und Sicherheitspolitik", "de",
-            List.of(new SiteSettings.NavLink("Startseite", "/")), null, null);
+            List.of(SiteSettings.NavLink.home()), null, null);
 
     private final JdbcClient jdbc;
     private final SiteChanges changes;
@@ -100,7 +100,11 @@ public class SiteSettingsService {
             for (String line : navText.split("\n")) {
                 int bar = line.indexOf('|');
                 if (bar > 0) {
-                    nav.add(new SiteSettings.NavLink(line.substring(0, bar), line.substring(bar + 1)));
+                    String label = line.substring(0, bar);
+                    String url = line.substring(bar + 1);
+                    // Earlier versions stored the default home link with its German label.
+                    nav.add("Startseite".equals(label) && "/".equals(url) ? SiteSettings.NavLink.home()
+                            : new SiteSettings.NavLink(label, url));
                 }
             }
         }

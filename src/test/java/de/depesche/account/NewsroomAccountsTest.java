@@ -1,8 +1,10 @@
 package de.depesche.account;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
+import de.depesche.site.InvalidInput;
 import de.depesche.support.IntegrationTest;
 import de.depesche.support.StaffSession;
 import de.depesche.support.TestDatabase;
@@ -56,13 +58,21 @@ class NewsroomAccountsTest extends IntegrationTest {
     }
 
     @Test
-    void signingInGivesANewSessionId() {
+    void signingInGivesANewSessionIdAndTheOldOneIsWorthNothing() {
         StaffSession session = new StaffSession(port);
         session.page("/admin/login");
-        HttpResponse<String> before = session.get("/admin/login");
+        String before = session.cookie("SESSION").orElseThrow();
         HttpResponse<String> signedIn = session.login(TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
-        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION="));
-        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        String after = session.cookie("SESSION").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+
+        // Whoever planted or read the id before the sign-in gets the sign-in page, not the newsroom.
+        HttpResponse<String> withOld = get("/admin/articles", "Cookie", "SESSION=" + before);
+        assertThat(withOld.statusCode()).isEqualTo(302);
+        assertThat(withOld.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+        HttpResponse<String> withNew = get("/admin/articles", "Cookie", "SESSION=" + after);
+        assertThat(withNew.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -87,16 +97,35 @@ class NewsroomAccountsTest extends IntegrationTest {
                 .contains("Für diese E-Mail-Adresse gibt es schon ein Konto.");
     }
 
-    @Test
-    void theLastAdminCannotBeDemoted() {
-        StaffPrincipal admin = data.admin();
-        long admins = accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled()).count();
-        if (admins == 1) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                    accounts.updateProfile(admin.id(), "Administration", Role.EDITOR, "", true, admin))
-                    .isInstanceOf(de.depesche.site.InvalidInput.class);
+    private static List<String> problems(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInput e) {
+            return e.problems().stream().map(p -> p.field() + ":" + p.messageKey()).toList();
         }
-        assertThat(accounts.find(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void theLastAdminCannotBeDemotedOrDisabled() {
+        StaffPrincipal admin = data.admin();
+        // While another admin is left, an admin may become an editor …
+        StaffMember second = data.staff(Role.ADMIN);
+        accounts.updateProfile(second.id(), second.displayName(), Role.EDITOR, "", true, admin);
+        assertThat(accounts.find(second.id()).orElseThrow().role()).isEqualTo(Role.EDITOR);
+
+        // … but not the last one: make the first admin the only one, then try.
+        accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled() && m.id() != admin.id())
+                .forEach(m -> accounts.updateProfile(m.id(), m.displayName(), Role.EDITOR, "", true, admin));
+        assertThat(accounts.all().stream().filter(m -> m.role() == Role.ADMIN && m.enabled())).hasSize(1);
+
+        assertThat(problems(() -> accounts.updateProfile(admin.id(), "Administration", Role.EDITOR, "", true, admin)))
+                .containsExactly("role:staff.lastAdmin");
+        assertThat(problems(() -> accounts.updateProfile(admin.id(), "Administration", Role.ADMIN, "", false, admin)))
+                .containsExactly("role:staff.lastAdmin");
+        StaffMember still = accounts.find(admin.id()).orElseThrow();
+        assertThat(still.role()).isEqualTo(Role.ADMIN);
+        assertThat(still.enabled()).isTrue();
     }
 
     @Test
@@ -113,6 +142,20 @@ class NewsroomAccountsTest extends IntegrationTest {
         long id = accounts.apiTokens(editor.id()).getFirst().id();
         session.post("/admin/tokens/" + id + "/revoke", Map.of());
         assertThat(api("GET", "/api/v1/articles", null, secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBusyApiScriptDoesNotWriteLastUsedOnEveryCall() {
+        StaffMember editor = data.staff(Role.EDITOR);
+        String secret = accounts.issueApiToken(editor.id(), "Fleißiges Skript").secret();
+        assertThat(accounts.apiTokens(editor.id()).getFirst().lastUsedAt()).isNull();
+        assertThat(api("GET", "/api/v1/articles?size=1", null, secret).statusCode()).isEqualTo(200);
+        var firstUse = accounts.apiTokens(editor.id()).getFirst().lastUsedAt();
+        assertThat(firstUse).isNotNull();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api("GET", "/api/v1/articles?size=1", null, secret).statusCode()).isEqualTo(200);
+        }
+        assertThat(accounts.apiTokens(editor.id()).getFirst().lastUsedAt()).isEqualTo(firstUse);
     }
 
     @Test

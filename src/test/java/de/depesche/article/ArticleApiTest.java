@@ -3,6 +3,7 @@ package de.depesche.article;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import de.depesche.account.AccountManagement;
 import de.depesche.account.Role;
@@ -94,6 +95,7 @@ class ArticleApiTest extends IntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
         assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(body(broken).path("error").asString()).isEqualTo("Der Inhalt der Anfrage ist kein gültiges JSON in UTF-8.");
         assertThat(api("POST", "/api/v1/articles", """
                 {"title": "x", "body": "y", "status": "veröffentlicht"}""").statusCode()).isEqualTo(400);
         assertThat(api("GET", "/api/v1/articles/999999999", null).statusCode()).isEqualTo(404);
@@ -111,6 +113,66 @@ class ArticleApiTest extends IntegrationTest {
         assertThat(api("POST", "/api/v1/articles/" + id + "/publish", null, token).statusCode()).isEqualTo(403);
         assertThat(api("POST", "/api/v1/articles", """
                 {"title": "%s", "body": "Text", "status": "published"}""".formatted(unique("Sofort")), token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void authorsReadTheirOwnAndPublishedArticlesOnlyAndModeratorsNone() {
+        var author = data.staff(Role.AUTHOR);
+        var colleague = data.staff(Role.AUTHOR);
+        String token = accounts.issueApiToken(author.id(), "Skript").secret();
+        String colleagueToken = accounts.issueApiToken(colleague.id(), "Skript").secret();
+        long own = body(api("POST", "/api/v1/articles", """
+                {"title": "%s", "body": "Text"}""".formatted(unique("Eigenes")), token)).path("id").asLong();
+        long foreign = body(api("POST", "/api/v1/articles", """
+                {"title": "%s", "body": "Geheim"}""".formatted(unique("Fremdes")), colleagueToken)).path("id").asLong();
+        long published = data.published(unique("Öffentlich")).id();
+
+        assertThat(api("GET", "/api/v1/articles/" + own, null, token).statusCode()).isEqualTo(200);
+        assertThat(api("GET", "/api/v1/articles/" + published, null, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api("GET", "/api/v1/articles/" + foreign, null, token);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("Geheim");
+        assertThat(api("PUT", "/api/v1/articles/" + foreign, """
+                {"title": "Gekapert", "body": "x"}""", token).statusCode()).isEqualTo(403);
+
+        JsonNode list = body(api("GET", "/api/v1/articles?size=100", null, token));
+        List<Long> ids = list.path("items").valueStream().map(n -> n.path("id").asLong()).toList();
+        assertThat(ids).contains(own).doesNotContain(foreign);
+        assertThat(list.path("items").valueStream())
+                .allMatch(n -> n.path("status").asString().equals("published") || n.path("id").asLong() == own);
+        JsonNode drafts = body(api("GET", "/api/v1/articles?status=draft&size=100", null, token));
+        assertThat(drafts.path("items").valueStream().map(n -> n.path("id").asLong())).containsExactly(own);
+        assertThat(drafts.path("total").asLong()).isEqualTo(1);
+
+        JsonNode all = body(api("GET", "/api/v1/articles?status=draft&size=100", null));
+        assertThat(all.path("items").valueStream().map(n -> n.path("id").asLong())).contains(own, foreign);
+
+        String moderator = accounts.issueApiToken(data.staff(Role.MODERATOR).id(), "Moderation").secret();
+        assertThat(api("GET", "/api/v1/articles", null, moderator).statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/articles/" + published, null, moderator).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPageOfTheListCostsAFewQueriesHoweverLongItIs() {
+        data.category("Technik");
+        for (int i = 0; i < 12; i++) {
+            data.published(unique("Liste " + i), "BONN", "Text.", "technik");
+        }
+        int small = statements("/api/v1/articles?size=2");
+        int large = statements("/api/v1/articles?size=12");
+        assertThat(large).as("statements for 12 articles, against %d for 2", small).isLessThanOrEqualTo(small + 2);
+        JsonNode list = body(api("GET", "/api/v1/articles?size=12", null));
+        assertThat(list.path("items")).hasSize(12);
+        assertThat(list.path("items").get(0).path("categories").get(0).asString()).isEqualTo("technik");
+        assertThat(list.path("items").get(0).path("tags").get(0).asString()).isEqualTo("Testthema");
+    }
+
+    private int statements(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + de.depesche.support.TestDatabase.ADMIN_TOKEN)
+                .header(de.depesche.support.StatementCounter.HEADER, "1").GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Integer.parseInt(response.headers().firstValue(de.depesche.support.StatementCounter.HEADER).orElseThrow());
     }
 
     @Test

@@ -92,6 +92,36 @@ class ArticleManagementTest extends IntegrationTest {
         assertThat(problemKeys(() -> articles.create(invalid, data.admin()))).containsExactly("slug:article.slug.invalid");
     }
 
+    /** Addresses the site answers itself: an article there would never be reached. */
+    private static final List<String> FIXED_ADDRESSES = List.of("suche", "jobs", "newsletter", "datenschutz", "impressum",
+            "feed", "abo", "go", "kategorie", "tag", "autor", "admin", "api", "actuator", "error", "robots", "sitemap",
+            "sitemap-news", "css", "fonts", "js", "img", "media", "kommentare", "favicon");
+
+    @Test
+    void slugsOfFixedPagesAreRefusedWhenChosenAndNumberedWhenDerived() {
+        for (String fixed : FIXED_ADDRESSES) {
+            ArticleDraft chosen = new ArticleDraft(unique("Feste Seite"), fixed, null, "", "Text", List.of(), List.of(),
+                    null, null, null, null, null);
+            assertThat(problemKeys(() -> articles.create(chosen, data.admin()))).as(fixed)
+                    .containsExactly("slug:article.slug.reserved");
+        }
+        Article search = articles.create(draft("Suche", "Ein Artikel über das Suchen."), data.admin());
+        assertThat(search.slug()).isEqualTo("suche-2");
+        Article sitemap = articles.create(draft("Sitemap", "Ein Artikel über Sitemaps."), data.admin());
+        assertThat(sitemap.slug()).isEqualTo("sitemap-2");
+        Article jobs = data.published("Jobs");
+        assertThat(jobs.slug()).isEqualTo("jobs-2");
+        assertThat(get("/jobs-2").statusCode()).isEqualTo(200);
+        assertThat(get("/jobs").body()).doesNotContain("Der erste Absatz des Textes.");
+
+        Article a = articles.create(draft(unique("Umzug"), "Text"), data.admin());
+        ArticleDraft moved = new ArticleDraft(a.title(), "impressum", null, "", "Text", List.of(), List.of(),
+                null, null, null, null, null);
+        assertThat(problemKeys(() -> articles.update(a.id(), a.version(), moved, data.admin())))
+                .containsExactly("slug:article.slug.reserved");
+        assertThat(articles.find(a.id()).orElseThrow().slug()).isEqualTo(a.slug());
+    }
+
     @Test
     void aFormerSlugStaysReservedForItsArticle() {
         Article a = data.published(unique("Umbenannt"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class NewsroomArticlesTest extends IntegrationTest {
 
     private StaffSession admin() {
@@ -101,6 +102,68 @@ class NewsroomArticlesTest extends IntegrationTest {
     }
 
     @Test
+    void brokenUtf8FromTheEditorIsExplainedAndTheRestIsKept() {
+        StaffSession editor = admin();
+        editor.page("/admin/articles/new");
+        String title = unique("Kodierungsfehler");
+        Map<String, byte[]> f = new LinkedHashMap<>();
+        form(title).forEach((k, v) -> f.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // "Grüße" as Latin-1 bytes inside an otherwise UTF-8 form: a browser or a paste gone wrong.
+        f.put("body", concat("Der erste Absatz. Gr".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xFC, (byte) 0xDF, 'e'}, " Zweiter Satz.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        f.put("action", "save".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HttpResponse<String> r = editor.postMultipartBytes("/admin/articles", f, "image", "", "application/octet-stream", new byte[0]);
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select(".field-error .error").text()).contains("ungültige Zeichen");
+        assertThat(page.select("#title").val()).isEqualTo(title);
+        assertThat(page.select("#tags").val()).isEqualTo("Ostsee, Marine");
+        assertThat(page.select("#body").val()).contains("Der erste Absatz. Gr", "e Zweiter Satz.");
+        assertThat(get("/admin/articles?q=x").statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(editor.get("/admin/articles?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)).body())
+                .select("td a").eachText()).doesNotContain(title);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void anUploadBeyondTheRequestLimitGetsAClearPageAndALogLine(org.springframework.boot.test.system.CapturedOutput output)
+            throws IOException {
+        StaffSession editor = admin();
+        editor.page("/admin/articles/new");
+        String title = unique("Viel zu großes Bild");
+        byte[] huge = new byte[71 * 1024 * 1024];
+        System.arraycopy(image("photo.jpg"), 0, huge, 0, 64);
+        HttpResponse<String> r = editor.postMultipart("/admin/articles", form(title), "image", "riesig.jpg", "image/jpeg", huge);
+        assertThat(r.statusCode()).isEqualTo(413);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("html").attr("lang")).isEqualTo("de");
+        assertThat(page.select("h1").text()).isEqualTo("Die Datei ist zu groß");
+        assertThat(page.select(".error-page").text()).contains("70 MB");
+        assertThat(output.getAll()).contains("Upload to /admin/articles refused");
+        assertThat(Jsoup.parse(editor.get("/admin/articles?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)).body())
+                .select("td a").eachText()).doesNotContain(title);
+
+        HttpResponse<String> api = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/media")))
+                .header("Authorization", "Bearer " + TestDatabase.ADMIN_TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(concat(
+                        "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), huge,
+                        "\r\n--xyz--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).build());
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(api.body()).contains("zu groß");
+    }
+
+    @Test
     void acceptsPngWithTransparencyAndWebp() throws IOException {
         StaffSession editor = admin();
         editor.page("/admin/articles/new");
@@ -163,6 +226,49 @@ class NewsroomArticlesTest extends IntegrationTest {
         session.page("/admin/articles/" + id);
         assertThat(session.post("/admin/articles/" + id + "/publish", Map.of()).statusCode()).isEqualTo(403);
         assertThat(session.page("/admin/staff").select("h1").text()).isEqualTo("Diese Anfrage können wir nicht beantworten");
+    }
+
+    @Test
+    void moderatorsHaveNoAccessToTheArticleScreens() {
+        StaffMember moderator = data.staff(Role.MODERATOR);
+        Article draft = data.draft(unique("Für Moderatoren tabu"));
+        StaffSession session = StaffSession.signedIn(port, moderator.email(), TestData.STAFF_PASSWORD);
+        for (String path : new String[] {"/admin/articles", "/admin/articles/new", "/admin/articles/" + draft.id(),
+                "/admin/articles/" + draft.id() + "/revisions", "/admin/articles/" + draft.id() + "/revisions/1",
+                "/admin/categories"}) {
+            HttpResponse<String> r = session.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).as(path).doesNotContain(draft.title());
+        }
+        assertThat(session.page("/admin").select(".nr-nav a").eachText()).doesNotContain("Artikel", "Kategorien");
+    }
+
+    @Test
+    void authorsSeeTheirOwnAndPublishedArticlesButNotOtherPeoplesDrafts() {
+        StaffMember author = data.staff(Role.AUTHOR);
+        StaffMember colleague = data.staff(Role.AUTHOR);
+        var articles = data.articles();
+        Article own = articles.create(data.draft(unique("Eigener Entwurf"), "KIEL", "Mein Text."), data.principal(author));
+        Article foreign = articles.create(data.draft(unique("Fremder Entwurf"), "KIEL", "Geheimer Text."), data.principal(colleague));
+        Article published = data.published(unique("Schon erschienen"));
+        StaffSession session = StaffSession.signedIn(port, author.email(), TestData.STAFF_PASSWORD);
+
+        for (String path : new String[] {"/admin/articles/" + own.id(), "/admin/articles/" + own.id() + "/revisions",
+                "/admin/articles/" + published.id(), "/admin/articles/" + published.id() + "/revisions/1"}) {
+            assertThat(session.get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        for (String path : new String[] {"/admin/articles/" + foreign.id(), "/admin/articles/" + foreign.id() + "/revisions",
+                "/admin/articles/" + foreign.id() + "/revisions/1"}) {
+            HttpResponse<String> r = session.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).as(path).doesNotContain("Geheimer Text", foreign.title());
+        }
+        assertThat(session.page("/admin/articles").select("td a").eachText()).contains(own.title()).doesNotContain(foreign.title());
+        assertThat(session.post("/admin/articles/" + foreign.id(), Map.of("title", "Übernommen", "action", "preview"))
+                .statusCode()).isEqualTo(403);
+
+        StaffSession editor = admin();
+        assertThat(editor.get("/admin/articles/" + foreign.id()).body()).contains("Geheimer Text");
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import de.depesche.comment.Comment;
+import de.depesche.comment.CommentManagement;
+import de.depesche.comment.CommentSubmission;
 import de.depesche.support.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +27,9 @@ class ReaderPagesTest extends IntegrationTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    CommentManagement comments;
 
     @Test
     void homeListsPublishedArticlesNewestFirstAndHidesDrafts() {
@@ -145,6 +151,70 @@ class ReaderPagesTest extends IntegrationTest {
         assertThat(get(a.path(), "If-Modified-Since", "kein Datum").statusCode()).isEqualTo(200);
     }
 
+    /** A page as a client has it: its body and the Last-Modified it came with. */
+    private HttpResponse<String> settled(String path) {
+        // Other modules react to a publication a moment later (search index, similar box) and may change
+        // the page once; take it when two requests in a row see the same page.
+        HttpResponse<String> first = get(path);
+        for (int i = 0; i < 20; i++) {
+            sleepQuietly(250);
+            HttpResponse<String> again = get(path);
+            if (again.headers().firstValue("ETag").equals(first.headers().firstValue("ETag"))) {
+                return again;
+            }
+            first = again;
+        }
+        return first;
+    }
+
+    @Test
+    void withdrawingTheNewestArticleNeverAnswersAnOldDateWith304() {
+        Article older = data.published(unique("Bleibt stehen"));
+        // A second later, so that the newest article is what the pages' dates (whole seconds) point to.
+        sleepQuietly(1100);
+        Article newest = data.published(unique("Wird zurückgezogen"));
+        HttpResponse<String> home = settled("/");
+        assertThat(home.body()).contains(newest.title());
+        HttpResponse<String> sitemap = settled("/sitemap.xml");
+        HttpResponse<String> articles1 = settled("/sitemap-articles-1.xml");
+        assertThat(articles1.body()).contains(newest.slug());
+        String homeDate = home.headers().firstValue("Last-Modified").orElseThrow();
+        String sitemapDate = sitemap.headers().firstValue("Last-Modified").orElseThrow();
+        String articlesDate = articles1.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(get("/", "If-Modified-Since", homeDate).statusCode()).isEqualTo(304);
+
+        articles.unpublish(newest.id(), data.admin());
+
+        HttpResponse<String> homeAfter = get("/", "If-Modified-Since", homeDate);
+        assertThat(homeAfter.statusCode()).isEqualTo(200);
+        assertThat(homeAfter.body()).contains(older.title()).doesNotContain(newest.title());
+        HttpResponse<String> sitemapAfter = get("/sitemap.xml", "If-Modified-Since", sitemapDate);
+        assertThat(sitemapAfter.statusCode()).isEqualTo(200);
+        HttpResponse<String> articlesAfter = get("/sitemap-articles-1.xml", "If-Modified-Since", articlesDate);
+        assertThat(articlesAfter.statusCode()).isEqualTo(200);
+        assertThat(articlesAfter.body()).doesNotContain(newest.slug());
+        assertThat(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(
+                homeAfter.headers().firstValue("Last-Modified").orElse(homeDate))))
+                .isAfterOrEqualTo(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(homeDate)));
+    }
+
+    @Test
+    void anApprovedCommentIsNewToEveryoneWhoAsksWithTheOldDate() {
+        Article a = data.published(unique("Mit Leserstimme"));
+        HttpResponse<String> page = settled(a.path());
+        String lastModified = page.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(get(a.path(), "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+
+        Comment comment = comments.submit(new CommentSubmission(a.id(), null, "Lena Leserin", "lena@example.org",
+                "Ein Beitrag, der freigeschaltet wird " + System.nanoTime(), false, true), "203.0.113.77");
+        comments.approve(comment.id(), data.admin());
+
+        HttpResponse<String> after = get(a.path(), "If-Modified-Since", lastModified);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains(comment.text());
+        assertThat(articles.find(a.id()).orElseThrow().updatedAt()).isEqualTo(a.updatedAt());
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
@@ -209,6 +279,8 @@ class ReaderPagesTest extends IntegrationTest {
         Document home = Jsoup.parse(get("/?lang=en").body());
         assertThat(home.select("html").attr("lang")).isEqualTo("en");
         assertThat(home.select("h1").text()).isEqualTo("Latest articles");
+        assertThat(home.select(".site-nav a[href=/]").text()).isEqualTo("Home");
+        assertThat(Jsoup.parse(get("/").body()).select(".site-nav a[href=/]").text()).isEqualTo("Startseite");
         assertThat(Jsoup.parse(get("/gibt-es-nicht?lang=en").body()).select("h1").text()).isEqualTo("This page does not exist");
     }
 

@@ -2,6 +2,7 @@ package de.depesche.article;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +13,15 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import de.depesche.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
+import de.depesche.site.ReaderDates;
+import de.depesche.support.StaffSession;
+import de.depesche.support.TestDatabase;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RecordApplicationEvents
 class ScheduledPublishingTest extends IntegrationTest {
 
     @Autowired
@@ -30,18 +33,36 @@ class ScheduledPublishingTest extends IntegrationTest {
     @Autowired
     RecurringTask<Void> publishDueArticles;
 
+    @Autowired
+    ReaderDates dates;
+
     @Test
-    void aScheduledArticleGoesLiveOnTimeWithoutAnyoneClicking() {
+    void aScheduledArticleGoesLiveAtItsPlannedTimeWithoutAnyoneClicking() {
         Article a = articles.create(data.draft(unique("Geplante Meldung"), "BONN", "Text."), data.admin());
-        articles.schedule(a.id(), Instant.now().plusSeconds(2), data.admin());
+        Instant planned = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        articles.schedule(a.id(), planned, data.admin());
         assertThat(get("/" + a.slug()).statusCode()).isEqualTo(404);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> articles.find(a.id()).orElseThrow().isPublished());
         Article live = articles.find(a.id()).orElseThrow();
-        assertThat(live.publishedAt()).isAfterOrEqualTo(a.createdAt());
-        assertThat(get("/" + a.slug()).statusCode()).isEqualTo(200);
-        assertThat(articles.revisions(a.id()).getFirst().editorName()).isEqualTo("System");
+        // Readers see the time the newsroom planned, not the moment the job happened to run.
+        assertThat(live.publishedAt()).isEqualTo(planned);
+        Document page = Jsoup.parse(get("/" + a.slug()).body());
+        assertThat(page.select(".article time").first().attr("datetime")).isEqualTo(dates.iso(planned));
+        assertThat(page.select(".article time")).hasSize(1);
+
+        Revision published = articles.revisions(a.id()).getFirst();
+        assertThat(published.changes()).isEqualTo("revision.published");
+        assertThat(published.bySystem()).isTrue();
+        StaffSession newsroom = StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD);
+        String path = "/admin/articles/" + a.id() + "/revisions";
+        assertThat(newsroom.page(path).select("tbody tr").first().text()).contains("Automatisch (Zeitplan)");
+        assertThat(newsroom.page(path + "?lang=en").select("tbody tr").first().text()).contains("Automatic (schedule)");
+        assertThat(newsroom.page("/admin/audit").select("tbody tr").eachText())
+                .anyMatch(row -> row.contains("Automatisch") && row.contains("Artikel veröffentlicht") && row.contains(a.title()));
+        assertThat(newsroom.page("/admin/audit?lang=en").select("tbody tr").eachText())
+                .anyMatch(row -> row.contains("Automatic") && row.contains(a.title()));
     }
 
     @Test

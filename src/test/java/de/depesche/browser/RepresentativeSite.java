@@ -269,6 +269,7 @@ final class RepresentativeSite {
         reader.add(Page.reader("comment-notify-confirm", commentNotifyPath));
         reader.add(Page.reader("comment-notify-stop", commentNotifyPath + "/abbestellen"));
         reader.add(Page.reader("privacy", "/datenschutz"));
+        reader.add(Page.reader("impressum", "/impressum"));
         reader.add(Page.reader("login", "/admin/login"));
         reader.add(Page.reader("home-en", "/?lang=en"));
         reader.add(Page.reader("article-en", article.path() + "?lang=en"));
@@ -278,6 +279,7 @@ final class RepresentativeSite {
         reader.add(new Page("error-404", "/gibt-es-nicht-" + run, false, 404));
         reader.add(new Page("error-404-job", "/jobs/999999999", false, 404));
         reader.add(new Page("error-400", "/kategorie/" + category.slug() + "?seite=abc", false, 400));
+        reader.add(new Page("error-500", de.depesche.support.TestData.FAILING_PATH, false, 500));
 
         newsroom.add(Page.newsroom("admin-home", "/admin"));
         newsroom.add(Page.newsroom("admin-articles", "/admin/articles"));
@@ -292,6 +294,7 @@ final class RepresentativeSite {
         newsroom.add(Page.newsroom("admin-moderation-log", "/admin/moderation/log"));
         newsroom.add(Page.newsroom("admin-moderation-bans", "/admin/moderation/bans"));
         newsroom.add(Page.newsroom("admin-settings", "/admin/settings"));
+        newsroom.add(Page.newsroom("admin-legal", "/admin/settings/legal"));
         newsroom.add(Page.newsroom("admin-newsletter", "/admin/newsletter"));
         newsroom.add(Page.newsroom("admin-newsletter-preview", "/admin/newsletter/vorschau?frequency=weekly"));
         newsroom.add(Page.newsroom("admin-subscribers", "/admin/subscribers?email=" + subscriberMail));

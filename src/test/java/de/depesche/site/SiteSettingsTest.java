@@ -44,6 +44,10 @@ class SiteSettingsTest extends IntegrationTest {
         Document page = Jsoup.parse(get(article.path()).body());
         assertThat(page.select(".dateline").text()).isEqualTo("PARIS (dpsch) –");
         assertThat(page.select(".site-nav a").eachAttr("href")).contains("/", "https://www.patreon.com/x", "/newsletter");
+        // The home link typed as "Startseite" stays the translated home link.
+        assertThat(page.select(".site-nav a[href=/]").text()).isEqualTo("Startseite");
+        assertThat(Jsoup.parse(get(article.path() + "?lang=en").body()).select(".site-nav a[href=/]").text()).isEqualTo("Home");
+        assertThat(admin.page("/admin/settings?lang=en").select("#navigation").val()).startsWith("Home | /");
     }
 
     @Test

@@ -20,12 +20,19 @@ public final class StaffSession {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String csrf = "";
 
     public StaffSession(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The value of a cookie this browser holds now. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
     }
 
     public static StaffSession signedIn(int port, String email, String password) {
@@ -88,11 +95,23 @@ public final class StaffSession {
     /** A multipart form post, as the article editor sends it; {@code file} may be null. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
                                               String fileName, String contentType, byte[] file) {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        fields.forEach((k, v) -> raw.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return postMultipartBytes(path, raw, fileField, fileName, contentType, file);
+    }
+
+    /** A multipart form post whose field values are sent byte for byte, as a browser with a broken encoding might. */
+    public HttpResponse<String> postMultipartBytes(String path, Map<String, byte[]> fields, String fileField,
+                                                   String fileName, String contentType, byte[] file) {
         String boundary = "----depesche" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        all.forEach((k, v) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
+        Map<String, byte[]> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf.getBytes(StandardCharsets.US_ASCII));
+        all.forEach((k, v) -> {
+            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n");
+            out.writeBytes(v);
+            write(out, "\r\n");
+        });
         if (file != null) {
             write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
                     + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");

@@ -14,6 +14,7 @@ import de.depesche.article.Category;
 import de.depesche.site.Slugify;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Creates what a test needs through the modules' public APIs, with unique names. */
 public class TestData {
@@ -29,11 +30,27 @@ public class TestData {
         this.articles = articles;
     }
 
+    /** A path that fails with a 500, for tests of the error page. */
+    public static final String FAILING_PATH = FailingPage.PATH;
+
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(FailingPage.class)
     public static class Config {
         @Bean
         TestData testData(AccountManagement accounts, ArticleManagement articles) {
             return new TestData(accounts, articles);
+        }
+
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+            return StatementCounter.dataSources();
+        }
+
+        @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<?> statementCounterFilter() {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(StatementCounter.filter());
+            registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
     }
 
@@ -66,6 +83,10 @@ public class TestData {
     public Article published(String title, String dateline, String body, String... categories) {
         Article draft = articles.create(draft(title, dateline, body, categories), admin());
         return articles.publish(draft.id(), admin());
+    }
+
+    public ArticleManagement articles() {
+        return articles;
     }
 
     public Article draft(String title) {

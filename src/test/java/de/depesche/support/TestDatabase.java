@@ -84,10 +84,32 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
         p.put("depesche.page-cache.poll-interval", "200ms");
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // Many contexts stay cached during a run; idle connections of each would exhaust PostgreSQL's limit.
+        p.put("spring.datasource.hikari.minimum-idle", "1");
         p.put("spring.task.execution.simple.concurrency-limit", "4");
         // Tests assert on what the user sees; keep the logs readable.
         p.put("logging.level.org.springframework.security", "WARN");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("depesche-test-database", p));
+    }
+
+    /**
+     * A database of its own, empty and migrated, outside any application context: for tests of what
+     * several nodes do at once on a fresh database. H2 in memory, or a new schema on the PostgreSQL run.
+     */
+    public static javax.sql.DataSource freshMigratedDatabase() {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        org.springframework.jdbc.datasource.DriverManagerDataSource ds;
+        if (onPostgres()) {
+            String schema = "dp_test_" + id;
+            createSchema(schema);
+            ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(POSTGRES_URL + "?currentSchema=" + schema,
+                    POSTGRES_USER, "");
+        } else {
+            ds = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:fresh-" + id
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
     }
 
     private static void createSchema(String schema) {

@@ -18,6 +18,7 @@ import de.depesche.site.NotFound;
 import de.depesche.site.ReaderDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The newsroom's article list, editor with preview, publishing actions and revision history. */
+/**
+ * The newsroom's article list, editor with preview, publishing actions and revision history. Writers
+ * only: moderators work the comment queue and have no business here; authors see their own articles
+ * and published ones.
+ */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR', 'AUTHOR')")
 class NewsroomArticleController {
 
     static final String LIST = "article/admin/list";
@@ -63,7 +69,7 @@ class NewsroomArticleController {
         ArticleStatus statusFilter = status == null ? null : ArticleStatus.fromApiName(status).orElse(null);
         Long author = mine != null || me.role() == Role.AUTHOR ? Long.valueOf(me.id()) : null;
         var filter = new ArticleManagement.NewsroomFilter(statusFilter, author, category, q);
-        var result = articles.newsroomList(filter, page, PAGE_SIZE);
+        var result = articles.newsroomList(filter, page, PAGE_SIZE, me);
         model.addAttribute("page", result);
         model.addAttribute("authors", accounts.findAll(result.items().stream().map(t -> t.authorId()).toList()));
         model.addAttribute("categories", articles.categories());
@@ -101,7 +107,7 @@ class NewsroomArticleController {
 
     @GetMapping("/admin/articles/{id}")
     String edit(@PathVariable long id, Model model, @AuthenticationPrincipal StaffPrincipal me) {
-        Article article = load(id);
+        Article article = load(id, me);
         return editor(model, ArticleForm.of(article, dates), article, me);
     }
 
@@ -109,7 +115,7 @@ class NewsroomArticleController {
     String update(@PathVariable long id, @ModelAttribute("form") ArticleForm form, BindingResult result,
                   @RequestParam(defaultValue = "save") String action, Model model,
                   @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-        Article article = load(id);
+        Article article = load(id, me);
         if ("preview".equals(action)) {
             model.addAttribute("preview", articles.preview(form.getBody()));
             return editor(model, form, article, me);
@@ -145,22 +151,22 @@ class NewsroomArticleController {
 
     @PostMapping("/admin/articles/{id}/publish")
     String publish(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-        return transition(id, redirect, "article.published", () -> articles.publish(id, me));
+        return transition(id, me, redirect, "article.published", () -> articles.publish(id, me));
     }
 
     @PostMapping("/admin/articles/{id}/schedule")
     String schedule(@PathVariable long id, @RequestParam(defaultValue = "") String publishAt,
                     @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-        return transition(id, redirect, "article.scheduled", () -> articles.schedule(id, parseLocal(publishAt), me));
+        return transition(id, me, redirect, "article.scheduled", () -> articles.schedule(id, parseLocal(publishAt), me));
     }
 
     @PostMapping("/admin/articles/{id}/unpublish")
     String unpublish(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-        return transition(id, redirect, "article.unpublished", () -> articles.unpublish(id, me));
+        return transition(id, me, redirect, "article.unpublished", () -> articles.unpublish(id, me));
     }
 
-    private String transition(long id, RedirectAttributes redirect, String notice, Runnable action) {
-        load(id);
+    private String transition(long id, StaffPrincipal me, RedirectAttributes redirect, String notice, Runnable action) {
+        load(id, me);
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
@@ -178,20 +184,22 @@ class NewsroomArticleController {
     }
 
     @GetMapping("/admin/articles/{id}/revisions")
-    String revisions(@PathVariable long id, Model model) {
-        model.addAttribute("article", load(id));
+    String revisions(@PathVariable long id, Model model, @AuthenticationPrincipal StaffPrincipal me) {
+        model.addAttribute("article", load(id, me));
         model.addAttribute("revisions", articles.revisions(id));
         return REVISIONS;
     }
 
     @GetMapping("/admin/articles/{id}/revisions/{number}")
-    String revision(@PathVariable long id, @PathVariable int number, Model model) {
-        model.addAttribute("article", load(id));
+    String revision(@PathVariable long id, @PathVariable int number, Model model,
+                    @AuthenticationPrincipal StaffPrincipal me) {
+        model.addAttribute("article", load(id, me));
         model.addAttribute("revision", articles.revision(id, number).orElseThrow(() -> new NotFound("revision")));
         return REVISION;
     }
 
     @GetMapping("/admin/categories")
+    @PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
     String categories(Model model) {
         model.addAttribute("categories", articles.categories());
         return CATEGORIES;
@@ -241,8 +249,8 @@ class NewsroomArticleController {
         images.upload(form.getImage(), me).ifPresent(stored -> form.setImageId(stored.id()));
     }
 
-    private Article load(long id) {
-        return articles.find(id).orElseThrow(() -> new NotFound("article " + id));
+    private Article load(long id, StaffPrincipal me) {
+        return articles.findFor(id, me).orElseThrow(() -> new NotFound("article " + id));
     }
 
     private Instant parseLocal(String value) {

@@ -263,9 +263,10 @@ class ReaderController {
         return instant.toString();
     }
 
+    /** A text in the reader's language; a missing key fails loudly (MessageBundlesTest finds them first). */
     private String message(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
+        return messages.getMessage(key, args, locale);
     }
 
 }

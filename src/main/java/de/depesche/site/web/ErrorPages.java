@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import de.depesche.site.UploadLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -47,15 +48,25 @@ class ErrorPages implements ErrorController {
                 case 401 -> "api.error.unauthorized";
                 case 403 -> "api.error.forbidden";
                 case 404 -> "api.error.notFound";
+                case 413 -> "api.error.tooLarge";
                 default -> status >= 500 ? "api.error.server" : "api.error.parameter";
             };
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of(
                     "status", status,
-                    "error", messages.getMessage(key, null, key, LocaleContextHolder.getLocale()),
+                    "error", messages.getMessage(key, new Object[] {uploadLimit(request)}, LocaleContextHolder.getLocale()),
                     "problems", List.of()));
         }
         response.setStatus(status);
         model.addAttribute("status", status);
+        if (status == 413) {
+            model.addAttribute("limit", uploadLimit(request));
+            return "error/413";
+        }
         return status == 404 ? "error/404" : status >= 500 ? "error/5xx" : "error/4xx";
+    }
+
+    /** The largest request accepted, in megabytes, as the upload filter found it (-1 when unknown). */
+    private static long uploadLimit(HttpServletRequest request) {
+        return request.getAttribute(UploadLimitFilter.LIMIT_MB) instanceof Long mb ? mb : -1L;
     }
 }

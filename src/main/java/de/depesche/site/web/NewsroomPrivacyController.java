@@ -78,7 +78,7 @@ class NewsroomPrivacyController {
         for (PersonalData source : sources) {
             Map<String, Object> data = source.export(email);
             if (!data.isEmpty()) {
-                found.put(messages.getMessage(source.label(), null, source.label(), LocaleContextHolder.getLocale()), data);
+                found.put(messages.getMessage(source.label(), null, LocaleContextHolder.getLocale()), data);
             }
         }
         return found;

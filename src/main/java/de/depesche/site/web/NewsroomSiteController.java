@@ -1,12 +1,18 @@
 package de.depesche.site.web;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 import de.depesche.site.FormErrors;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteSettings;
 import de.depesche.site.SiteSettingsService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +30,20 @@ class NewsroomSiteController {
     static final String HOME = "site/admin/home";
 
     private final SiteSettingsService settings;
+    private final MessageSource messages;
 
-    NewsroomSiteController(SiteSettingsService settings) {
+    NewsroomSiteController(SiteSettingsService settings, MessageSource messages) {
         this.settings = settings;
+        this.messages = messages;
+    }
+
+    /** The home link's label in every language of the site: typed in the form, it stays translated. */
+    private Set<String> homeLabels() {
+        Set<String> labels = new HashSet<>();
+        for (String language : SiteSettings.LANGUAGES) {
+            labels.add(messages.getMessage("nav.home", null, Locale.forLanguageTag(language)).toLowerCase(Locale.ROOT));
+        }
+        return labels;
     }
 
     @GetMapping("/admin")
@@ -37,7 +54,8 @@ class NewsroomSiteController {
     @GetMapping("/admin/settings")
     @PreAuthorize("hasRole('ADMIN')")
     String settings(Model model) {
-        model.addAttribute("form", SettingsForm.of(settings.current()));
+        model.addAttribute("form", SettingsForm.of(settings.current(),
+                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale())));
         return SETTINGS;
     }
 
@@ -45,7 +63,7 @@ class NewsroomSiteController {
     @PreAuthorize("hasRole('ADMIN')")
     String save(@ModelAttribute("form") SettingsForm form, BindingResult result, RedirectAttributes redirect) {
         try {
-            SiteSettings submitted = form.toSettings();
+            SiteSettings submitted = form.toSettings(homeLabels());
             List<InvalidInput.Problem> problems = new ArrayList<>(form.formatProblems());
             try {
                 SiteSettingsService.validate(submitted);
@@ -73,27 +91,35 @@ class NewsroomSiteController {
         private String supportUrl = "";
         private String newsletterUrl = "";
 
-        static SettingsForm of(SiteSettings s) {
+        static SettingsForm of(SiteSettings s, Function<String, String> translate) {
             SettingsForm f = new SettingsForm();
             f.siteName = s.siteName();
             f.outlet = s.outlet();
             f.tagline = s.tagline();
             f.language = s.language();
             StringBuilder nav = new StringBuilder();
-            s.navigation().forEach(l -> nav.append(l.label()).append(" | ").append(l.url()).append('\n'));
+            s.navigation().forEach(l -> nav.append(l.messageKey() != null ? translate.apply(l.messageKey()) : l.label())
+                    .append(" | ").append(l.url()).append('\n'));
             f.navigation = nav.toString();
             f.supportUrl = s.supportUrl() == null ? "" : s.supportUrl();
             f.newsletterUrl = s.newsletterUrl() == null ? "" : s.newsletterUrl();
             return f;
         }
 
-        /** One link per line: {@code Label | /path} or {@code Label | https://…}; other lines are left out. */
-        SiteSettings toSettings() {
+        /**
+         * One link per line: {@code Label | /path} or {@code Label | https://…}; other lines are left out.
+         * A link to {@code /} labelled with the home page's name in one of the site's languages stays
+         * the translated home link.
+         */
+        SiteSettings toSettings(Set<String> homeLabels) {
             List<SiteSettings.NavLink> links = new ArrayList<>();
             for (String line : navigation.split("\\R")) {
                 int bar = line.indexOf('|');
                 if (bar >= 0) {
-                    links.add(new SiteSettings.NavLink(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
+                    String label = line.substring(0, bar).strip();
+                    String url = line.substring(bar + 1).strip();
+                    links.add("/".equals(url) && homeLabels.contains(label.toLowerCase(Locale.ROOT))
+                            ? SiteSettings.NavLink.home() : new SiteSettings.NavLink(label, url));
                 }
             }
             return new SiteSettings(siteName, outlet, tagline, language, links, supportUrl, newsletterUrl);
