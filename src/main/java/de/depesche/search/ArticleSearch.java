@@ -39,10 +39,12 @@ public class ArticleSearch {
     private final SearchProperties properties;
     private final Clock clock;
     private final SimilarCache cache = new SimilarCache();
+    private final SimilarNeighbours neighbours;
 
-    ArticleSearch(IndexKeeper index, ArticleManagement articles, GermanAnalysis analysis, SearchProperties properties,
-                  SiteProperties site, Clock clock) {
+    ArticleSearch(IndexKeeper index, SimilarNeighbours neighbours, ArticleManagement articles, GermanAnalysis analysis,
+                  SearchProperties properties, SiteProperties site, Clock clock) {
         this.index = index;
+        this.neighbours = neighbours;
         this.articles = articles;
         this.properties = properties;
         this.clock = clock;
@@ -60,15 +62,25 @@ public class ArticleSearch {
         return index.read(s -> engine.search(s, query, clock.instant()));
     }
 
-    /** The published articles closest in content to this one, newer ones slightly ahead; best first. */
+    /**
+     * The published articles closest in content to this one, newer ones slightly ahead; best first. The
+     * order comes from the {@link SimilarityGraph} (closeness within the topic), the score is the content
+     * similarity 0…1 × the recency factor. While the graph is being built, and for an article it does not
+     * hold yet, the order is that of the direct comparison.
+     */
     public List<SimilarArticle> findSimilar(long articleId, int limit) {
         int wanted = Math.clamp(limit, 1, MAX_SIMILAR);
         long now = clock.millis();
         double halfLife = Math.max(1, properties.similarHalfLife().toMillis());
-        return index.read(s -> cache.get(s, articleId, wanted, () -> similar(s, articleId, wanted, now, halfLife)));
+        SimilarityGraph graph = neighbours.graph();
+        long graphVersion = neighbours.version();
+        return index.read(s -> cache.get(s, graphVersion, articleId, wanted, () ->
+                neighbours.ready() && graph.contains(articleId)
+                        ? similar(s, graph, articleId, wanted, now, halfLife)
+                        : similar(s, articleId, wanted, now, halfLife)));
     }
 
-    /** The closest articles, content similarity × a recency factor (1.0 for new articles, towards 0.6 for old ones). */
+    /** The closest articles by direct comparison, content similarity × a recency factor (1.0 for new articles, towards 0.6 for old ones). */
     static List<SimilarArticle> similar(IndexSearcher s, long articleId, int wanted, long now, double halfLife)
             throws IOException {
         int doc = LiveIndex.docOf(s, articleId);
@@ -77,12 +89,42 @@ public class ArticleSearch {
         }
         List<Ranked> ranked = new ArrayList<>();
         for (Likeness.Match m : Likeness.like(s, doc, articleId, null, Math.max(SIMILAR_CANDIDATES, wanted))) {
-            double age = Math.max(0, now - m.publishedMillis());
-            double recency = OLDEST_SHARE + (1 - OLDEST_SHARE) * Math.pow(2, -age / halfLife);
-            ranked.add(new Ranked(m, m.similarity() * recency));
+            double recency = recency(now, m.publishedMillis(), halfLife);
+            ranked.add(new Ranked(m, m.similarity() * recency, m.similarity() * recency));
         }
-        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        ranked.sort(Comparator.comparingDouble(Ranked::order).reversed());
         return similar(s, ranked.stream().limit(wanted).toList());
+    }
+
+    /**
+     * The closest articles along the similarity graph: the walk's closeness × the recency factor orders
+     * them; articles the index no longer holds (withdrawn a moment ago) are left out.
+     */
+    static List<SimilarArticle> similar(IndexSearcher s, SimilarityGraph graph, long articleId, int wanted, long now,
+                                        double halfLife) throws IOException {
+        if (LiveIndex.docOf(s, articleId) < 0) {
+            return List.of();
+        }
+        var stored = s.storedFields();
+        List<Ranked> ranked = new ArrayList<>();
+        for (SimilarityGraph.Reached r : graph.near(articleId, Math.max(SIMILAR_CANDIDATES, wanted), id -> true)) {
+            int doc = LiveIndex.docOf(s, r.articleId());
+            if (doc < 0) {
+                continue;
+            }
+            long published = stored.document(doc, Set.of(IndexedArticle.PUBLISHED))
+                    .getField(IndexedArticle.PUBLISHED).numericValue().longValue();
+            double recency = recency(now, published, halfLife);
+            ranked.add(new Ranked(new Likeness.Match(doc, r.articleId(), r.similarity(), published),
+                    r.similarity() * recency, r.score() * recency));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::order).reversed());
+        return similar(s, ranked.stream().limit(wanted).toList());
+    }
+
+    private static double recency(long now, long publishedMillis, double halfLife) {
+        double age = Math.max(0, now - publishedMillis);
+        return OLDEST_SHARE + (1 - OLDEST_SHARE) * Math.pow(2, -age / halfLife);
     }
 
     /**
@@ -113,12 +155,13 @@ public class ArticleSearch {
         List<Ranked> ranked = Likeness.like(s, doc, articleId,
                         LongField.newRangeQuery(IndexedArticle.PUBLISHED, Long.MIN_VALUE, before), MAX_EARLIER).stream()
                 .filter(m -> m.similarity() >= minScore)
-                .map(m -> new Ranked(m, m.similarity()))
+                .map(m -> new Ranked(m, m.similarity(), m.similarity()))
                 .toList();
         return similar(s, ranked);
     }
 
-    private record Ranked(Likeness.Match match, double score) {}
+    /** @param score what the reader or client is shown (0…1); @param order what ranks it */
+    private record Ranked(Likeness.Match match, double score, double order) {}
 
     private static List<SimilarArticle> similar(IndexSearcher s, List<Ranked> ranked) throws IOException {
         var stored = s.storedFields();

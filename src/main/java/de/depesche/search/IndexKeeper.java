@@ -72,6 +72,28 @@ class IndexKeeper implements SmartLifecycle {
     private volatile boolean stopping;
     private @Nullable ExecutorService rebuilds;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile Listener listener = Listener.NONE;
+
+    /** Told after the searchable index changed: single articles, or the whole index after a rebuild. */
+    interface Listener {
+        Listener NONE = new Listener() {
+            @Override
+            public void changed(List<Long> articleIds) {}
+
+            @Override
+            public void replaced() {}
+        };
+
+        /** These articles were indexed anew or taken out; the change is visible to reads. */
+        void changed(List<Long> articleIds);
+
+        /** A rebuilt index took over. */
+        void replaced();
+    }
+
+    void listen(Listener listener) {
+        this.listener = listener;
+    }
 
     IndexKeeper(GermanAnalysis analysis, ArticleManagement articles, AccountManagement accounts, SiteChanges siteChanges,
                 TaskScheduler scheduler, SearchProperties properties, SiteProperties site, Clock clock) {
@@ -203,6 +225,7 @@ class IndexKeeper implements SmartLifecycle {
             index.refresh();
         }
         siteChanges.evictLocally("list");
+        listener.changed(List.of(articleId));
     }
 
     private void applyTo(LiveIndex index, long articleId) {
@@ -224,7 +247,7 @@ class IndexKeeper implements SmartLifecycle {
 
     /** Reads what changed since the high-water mark (other nodes, missed events) and applies it. */
     void catchUp() {
-        boolean changed;
+        List<Long> changed;
         synchronized (writes) {
             LiveIndex index = current;
             if (index == null) {
@@ -232,20 +255,21 @@ class IndexKeeper implements SmartLifecycle {
             }
             CatchUp result = catchUp(index, changesUntil);
             changesUntil = result.until();
-            changed = result.applied() > 0;
+            changed = result.applied();
         }
-        if (changed) {
+        if (!changed.isEmpty()) {
             siteChanges.evictLocally("list");
+            listener.changed(changed);
         }
     }
 
-    private record CatchUp(Instant until, int applied) {}
+    private record CatchUp(Instant until, List<Long> applied) {}
 
     private CatchUp catchUp(LiveIndex index, Instant from) {
         Instant since = from.minus(properties.catchUpOverlap());
         long afterId = 0;
         Instant until = from;
-        int applied = 0;
+        List<Long> applied = new ArrayList<>();
         while (true) {
             List<ArticleChange> batch = articles.changedSince(since, afterId, 500);
             for (ArticleChange change : batch) {
@@ -253,7 +277,7 @@ class IndexKeeper implements SmartLifecycle {
                 boolean published = change.status() == ArticleStatus.PUBLISHED;
                 if (published ? indexed.isEmpty() || indexed.get() != change.updatedAt().toEpochMilli() : indexed.isPresent()) {
                     applyTo(index, change.articleId());
-                    applied++;
+                    applied.add(change.articleId());
                 }
                 if (change.updatedAt().isAfter(until)) {
                     until = change.updatedAt();
@@ -265,7 +289,7 @@ class IndexKeeper implements SmartLifecycle {
             since = batch.getLast().updatedAt();
             afterId = batch.getLast().articleId();
         }
-        if (applied > 0) {
+        if (!applied.isEmpty()) {
             index.refresh();
         }
         return new CatchUp(until, applied);
@@ -361,6 +385,7 @@ class IndexKeeper implements SmartLifecycle {
                 }
             }
             siteChanges.evictLocally("list");
+            listener.replaced();
             progress.set(new RebuildProgress(RebuildProgress.State.DONE, done, Math.max(total, done), started,
                     clock.instant(), reason, null));
             log.info("Search index rebuild done: {} articles in {}", done, fresh.path());

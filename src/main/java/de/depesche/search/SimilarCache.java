@@ -19,7 +19,7 @@ import org.apache.lucene.search.IndexSearcher;
 final class SimilarCache {
 
     /** The index (its directory: a rebuilt index starts counting versions anew), its version, the question. */
-    private record Key(Object index, long indexVersion, long articleId, int limit) {}
+    private record Key(Object index, long indexVersion, long graphVersion, long articleId, int limit) {}
 
     interface Computation {
         List<SimilarArticle> compute() throws IOException;
@@ -30,11 +30,11 @@ final class SimilarCache {
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
 
-    List<SimilarArticle> get(IndexSearcher searcher, long articleId, int limit, Computation computation) {
+    List<SimilarArticle> get(IndexSearcher searcher, long graphVersion, long articleId, int limit, Computation computation) {
         if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
             return call(computation);
         }
-        return entries.get(new Key(reader.directory(), reader.getVersion(), articleId, limit), k -> call(computation));
+        return entries.get(new Key(reader.directory(), reader.getVersion(), graphVersion, articleId, limit), k -> call(computation));
     }
 
     private static List<SimilarArticle> call(Computation computation) {

@@ -1,0 +1,259 @@
+package de.depesche.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@link SimilarityGraph} of this node's index: built in the background when the node starts
+ * and whenever a rebuilt index takes over, then updated article by article as the index changes. Until
+ * the first build is done, "similar articles" come from the direct comparison alone
+ * ({@link #ready()} is false); an article that is not in the graph yet is answered the same way.
+ *
+ * <p>One background thread does all writes, so a build and the changes that arrive meanwhile never
+ * race: changes wait in a queue and are applied to the new graph once it takes over.
+ */
+@Component
+class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(SimilarNeighbours.class);
+
+    private final IndexKeeper index;
+    private final Object signal = new Object();
+    private final Set<Long> pending = new LinkedHashSet<>();
+    private final AtomicLong version = new AtomicLong();
+    private boolean rebuildWanted;
+    private volatile SimilarityGraph graph = new SimilarityGraph();
+    private volatile boolean ready;
+    private volatile boolean running;
+    private Thread worker;
+
+    SimilarNeighbours(IndexKeeper index) {
+        this.index = index;
+    }
+
+    /** True once the graph holds every article the index had when it was last built. */
+    boolean ready() {
+        return ready;
+    }
+
+    /** Changes whenever the graph does, for caches of answers computed from it. */
+    long version() {
+        return version.get();
+    }
+
+    SimilarityGraph graph() {
+        return graph;
+    }
+
+    @Override
+    public void changed(List<Long> articleIds) {
+        synchronized (signal) {
+            pending.addAll(articleIds);
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void replaced() {
+        synchronized (signal) {
+            rebuildWanted = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        index.listen(this);
+        synchronized (signal) {
+            rebuildWanted = true;
+        }
+        worker = Thread.ofPlatform().name("search-similar").daemon().start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        index.listen(IndexKeeper.Listener.NONE);
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        // Not interrupted: an interrupt in the middle of reading index files can close them for everyone.
+        Thread w = worker;
+        if (w != null) {
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the index keeper (which opens the index), before the web server. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4000;
+    }
+
+    private void work() {
+        while (running) {
+            boolean rebuild;
+            List<Long> changes;
+            synchronized (signal) {
+                while (running && !rebuildWanted && pending.isEmpty()) {
+                    try {
+                        signal.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                rebuild = rebuildWanted;
+                rebuildWanted = false;
+                changes = new ArrayList<>(pending);
+                pending.clear();
+            }
+            try {
+                if (rebuild) {
+                    build();
+                }
+                update(changes);
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Similar-articles graph could not follow the index; similar articles come from the direct comparison until it has: {}",
+                            e.toString());
+                    ready = false;
+                    synchronized (signal) {
+                        rebuildWanted = true;
+                    }
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void build() {
+        long started = System.nanoTime();
+        SimilarityGraph fresh = new SimilarityGraph();
+        int articles = index.read(s -> build(s, fresh, BUILD_THREADS, () -> running));
+        if (!running) {
+            return;
+        }
+        graph = fresh;
+        ready = true;
+        version.incrementAndGet();
+        log.info("Similar-articles graph built: {} articles in {} ms", articles, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Threads for a build: half the cores, so that a build never takes the whole machine from the readers. */
+    static final int BUILD_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+    /** Links every article of the index to its nearest neighbours; the number of articles linked. */
+    static int build(IndexSearcher s, SimilarityGraph graph, int threads, BooleanSupplier go) throws IOException {
+        List<long[]> all = new ArrayList<>();
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                if (live == null || live.get(d)) {
+                    long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
+                    all.add(new long[] {leaf.docBase + d, id});
+                }
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        Callable<Void> linker = () -> {
+            int i;
+            while (go.getAsBoolean() && (i = next.getAndIncrement()) < all.size()) {
+                long[] a = all.get(i);
+                graph.put(a[1], links(s, (int) a[0], a[1]));
+            }
+            return null;
+        };
+        if (threads <= 1) {
+            try {
+                linker.call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("search-similar-build-", 0).daemon().factory())) {
+                List<Future<Void>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    parts.add(pool.submit(linker));
+                }
+                for (Future<Void> part : parts) {
+                    part.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the similar-articles graph", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return Math.min(next.get(), all.size());
+    }
+
+    private void update(List<Long> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        SimilarityGraph g = graph;
+        index.read(s -> {
+            for (long id : changes) {
+                int doc = LiveIndex.docOf(s, id);
+                if (doc < 0) {
+                    g.remove(id);
+                } else {
+                    g.put(id, links(s, doc, id));
+                }
+            }
+            return null;
+        });
+        version.incrementAndGet();
+    }
+
+    static List<SimilarityGraph.Link> links(IndexSearcher s, int doc, long id) throws IOException {
+        return Likeness.like(s, doc, id, null, SimilarityGraph.NEIGHBOURS, Likeness.GRAPH_FEEDBACK_DOCS).stream()
+                .map(m -> new SimilarityGraph.Link(m.articleId(), (float) m.similarity()))
+                .toList();
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

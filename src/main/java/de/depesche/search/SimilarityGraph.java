@@ -1,0 +1,242 @@
+package de.depesche.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * The articles as a graph: each is linked to its nearest neighbours in content ({@link Likeness}),
+ * in both directions. "Similar to X" is then not only "shares the most words with X" but "lies in
+ * the same region of the graph as X": a walk from X that spreads along the links (personalised
+ * ranking on the normalised graph, Zhou et al. 2004) reaches the articles of X's topic that merely
+ * use other words for it, and passes by the articles that share one prominent name with X and
+ * nothing else. On the labelled 10kGNAD articles this lifts precision@5 of "same topic" by several
+ * points over the direct similarity alone (bench/search-quality.sh).
+ *
+ * <p>Kept in memory, keyed by article id; rebuilt in the background from the index and updated
+ * article by article as the index changes. Thread-safe: readers take a consistent copy of the links
+ * they walk under a read lock.
+ */
+final class SimilarityGraph {
+
+    /** Neighbours each article links to; links are kept in both directions. Tuned with bench/search-quality.sh. */
+    static final int NEIGHBOURS = 20;
+    /** How far the walk spreads: the share of what reaches an article that it passes on. */
+    static final double SPREAD = 0.95;
+    /** Mass below which the walk stops spreading (relative to the starting mass 1). */
+    private static final double PRECISION = 1e-4;
+    /** Upper bound of spreading steps per question, whatever the graph looks like. */
+    private static final int MAX_PUSHES = 50_000;
+
+    /** One link: the other article and the content similarity (0…1). */
+    record Link(long articleId, float similarity) {}
+
+    /** An article reached from the start, with its direct similarity (0 if not linked) and its walk score. */
+    record Reached(long articleId, double similarity, double score) {}
+
+    private final int neighbours;
+    private final double spread;
+    private final Map<Long, Node> nodes = new HashMap<>();
+
+    SimilarityGraph() {
+        this(NEIGHBOURS, SPREAD);
+    }
+
+    SimilarityGraph(int neighbours, double spread) {
+        this.neighbours = neighbours;
+        this.spread = spread;
+    }
+
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    private static final class Node {
+        final long articleId;
+        /** The neighbours this article chose. */
+        Link[] chosen = new Link[0];
+        /** Every link, chosen by it or by the other side; one entry per other article, the stronger similarity. */
+        final Map<Node, Float> links = new java.util.IdentityHashMap<>();
+        double degree;
+
+        Node(long articleId) {
+            this.articleId = articleId;
+        }
+
+        void link(Node other, float similarity) {
+            Float old = links.get(other);
+            if (old == null || old < similarity) {
+                links.put(other, similarity);
+                degree += similarity - (old == null ? 0 : old);
+            }
+        }
+
+        void unlink(Node other) {
+            Float old = links.remove(other);
+            if (old != null) {
+                degree -= old;
+            }
+        }
+    }
+
+    /** Replaces the neighbours an article chose (its new content, or its first appearance). */
+    void put(long articleId, List<Link> nearest) {
+        lock.writeLock().lock();
+        try {
+            removeChosen(articleId);
+            Node node = nodes.computeIfAbsent(articleId, Node::new);
+            List<Link> chosen = new ArrayList<>();
+            for (Link l : nearest) {
+                if (l.articleId() == articleId || l.similarity() <= 0) {
+                    continue;
+                }
+                Node other = nodes.computeIfAbsent(l.articleId(), Node::new);
+                chosen.add(l);
+                node.link(other, l.similarity());
+                other.link(node, l.similarity());
+                if (chosen.size() == neighbours) {
+                    break;
+                }
+            }
+            node.chosen = chosen.toArray(Link[]::new);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Takes an article out (unpublished or deleted), with every link to it. */
+    void remove(long articleId) {
+        lock.writeLock().lock();
+        try {
+            Node node = nodes.remove(articleId);
+            if (node == null) {
+                return;
+            }
+            for (Node other : List.copyOf(node.links.keySet())) {
+                other.unlink(node);
+                other.chosen = Arrays.stream(other.chosen).filter(l -> l.articleId() != articleId).toArray(Link[]::new);
+            }
+            node.links.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the links an article chose; where the other side chose it too, that link stays. */
+    private void removeChosen(long articleId) {
+        Node node = nodes.get(articleId);
+        if (node == null) {
+            return;
+        }
+        for (Link l : node.chosen) {
+            Node other = nodes.get(l.articleId());
+            if (other == null) {
+                continue;
+            }
+            node.unlink(other);
+            other.unlink(node);
+            for (Link back : other.chosen) {
+                if (back.articleId() == articleId) {
+                    other.link(node, back.similarity());
+                    node.link(other, back.similarity());
+                }
+            }
+        }
+        node.chosen = new Link[0];
+    }
+
+    boolean contains(long articleId) {
+        lock.readLock().lock();
+        try {
+            return nodes.containsKey(articleId);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return nodes.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void clear() {
+        lock.writeLock().lock();
+        try {
+            nodes.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The articles closest to this one in the graph, best first, without the article itself; only those
+     * the filter accepts. Empty when the article is not in the graph.
+     *
+     * <p>The ranking is F = (I − αŴ)⁻¹ e with Ŵ = D^-½ W D^-½ (W the link similarities, D their sums per
+     * article). Since F = D^½ (I − α W D⁻¹)⁻¹ D^-½ e, it is computed as a personalised random walk whose
+     * mass is conserved, by pushing residual mass along the links while it is worth pushing (Andersen,
+     * Chung, Lang 2006), then divided by √D.
+     */
+    List<Reached> near(long articleId, int limit, LongPredicate accept) {
+        return near(articleId, limit, accept, true);
+    }
+
+    /** @param linkedOnly only articles linked to this one directly: the walk ranks them, it adds none that share nothing */
+    List<Reached> near(long articleId, int limit, LongPredicate accept, boolean linkedOnly) {
+        List<Reached> reached = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            Node start = nodes.get(articleId);
+            if (start == null || start.links.isEmpty()) {
+                return List.of();
+            }
+            Map<Node, double[]> mass = new java.util.IdentityHashMap<>(); // [settled, residual]
+            ArrayDeque<Node> queue = new ArrayDeque<>();
+            mass.put(start, new double[] {0, 1});
+            queue.add(start);
+            int pushes = 0;
+            while (!queue.isEmpty() && pushes++ < MAX_PUSHES) {
+                Node u = queue.poll();
+                double[] mu = mass.get(u);
+                double r = mu[1];
+                mu[0] += (1 - spread) * r;
+                mu[1] = 0;
+                double share = spread * r / u.degree;
+                for (Map.Entry<Node, Float> e : u.links.entrySet()) {
+                    Node v = e.getKey();
+                    double[] mv = mass.computeIfAbsent(v, k -> new double[2]);
+                    double before = mv[1];
+                    mv[1] += share * e.getValue();
+                    if (before < PRECISION * v.degree && mv[1] >= PRECISION * v.degree) {
+                        queue.add(v);
+                    }
+                }
+            }
+            for (Map.Entry<Node, double[]> e : mass.entrySet()) {
+                Node v = e.getKey();
+                if (v == start || (linkedOnly && !start.links.containsKey(v)) || !accept.test(v.articleId)) {
+                    continue;
+                }
+                double settled = e.getValue()[0] + e.getValue()[1] * (1 - spread);
+                if (settled <= 0) {
+                    continue;
+                }
+                Float direct = start.links.get(v);
+                double similarity = direct == null ? 0 : direct;
+                // direct similarity breaks ties between equally reached articles
+                reached.add(new Reached(v.articleId, similarity, settled / Math.sqrt(v.degree) + 1e-9 * similarity));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        reached.sort(Comparator.comparingDouble(Reached::score).reversed());
+        return reached.size() > limit ? List.copyOf(reached.subList(0, limit)) : reached;
+    }
+}
