@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recencyPivot    the age at which an article gets half of that lead
  * @param similarHalfLife the age at which a similar article counts 80 % instead of 100 % (older ones down to 60 %)
  * @param rebuild         rebuild the index at start-up ({@code --depesche.search.rebuild})
+ * @param similarGraphMinArticles from how many articles on similar articles come from the similarity graph
+ *                        (below, the direct comparison is as good and cheap)
  */
 @ConfigurationProperties("depesche.search")
 record SearchProperties(
@@ -24,4 +26,5 @@ record SearchProperties(
         @DefaultValue("1.5") float recencyWeight,
         @DefaultValue("30d") Duration recencyPivot,
         @DefaultValue("180d") Duration similarHalfLife,
-        @DefaultValue("false") boolean rebuild) {}
+        @DefaultValue("false") boolean rebuild,
+        @DefaultValue("200") int similarGraphMinArticles) {}

@@ -37,7 +37,12 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(SimilarNeighbours.class);
 
+    /** A build is repeated when the index has grown by this factor since: links made on a young site are thin. */
+    private static final double REBUILD_GROWTH = 1.25;
+
     private final IndexKeeper index;
+    private final int minArticles;
+    private volatile int builtWith = -1;
     private final Object signal = new Object();
     private final Set<Long> pending = new LinkedHashSet<>();
     private final AtomicLong version = new AtomicLong();
@@ -47,13 +52,17 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
     private volatile boolean running;
     private Thread worker;
 
-    SimilarNeighbours(IndexKeeper index) {
+    SimilarNeighbours(IndexKeeper index, SearchProperties properties) {
         this.index = index;
+        this.minArticles = Math.max(1, properties.similarGraphMinArticles());
     }
 
-    /** True once the graph holds every article the index had when it was last built. */
+    /**
+     * True once the graph holds every article the index had when it was last built, and enough of them
+     * for the graph to be worth it ({@code depesche.search.similar-graph-min-articles}).
+     */
     boolean ready() {
-        return ready;
+        return ready && graph.size() >= minArticles;
     }
 
     /** Changes whenever the graph does, for caches of answers computed from it. */
@@ -142,6 +151,13 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
                     build();
                 }
                 update(changes);
+                int articles = index.read(s -> s.getIndexReader().numDocs());
+                if (builtWith >= 0 && articles > builtWith && articles >= REBUILD_GROWTH * builtWith) {
+                    // The word statistics the links were made with have moved on: link everything anew.
+                    synchronized (signal) {
+                        rebuildWanted = true;
+                    }
+                }
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("Similar-articles graph could not follow the index; similar articles come from the direct comparison until it has: {}",
@@ -165,6 +181,7 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         }
         graph = fresh;
         ready = true;
+        builtWith = articles;
         version.incrementAndGet();
         log.info("Similar-articles graph built: {} articles in {} ms", articles, (System.nanoTime() - started) / 1_000_000);
     }

@@ -38,7 +38,7 @@ class IndexKeeperTest extends IntegrationTest {
     private IndexKeeper node(Path dataDir) {
         SiteProperties other = new SiteProperties(dataDir, site.baseUrl(), site.timeZone(), site.pageCache());
         SearchProperties fast = new SearchProperties(Duration.ofMillis(200), Duration.ofMinutes(2), Duration.ofMillis(500),
-                1.5f, Duration.ofDays(30), Duration.ofDays(180), false);
+                1.5f, Duration.ofDays(30), Duration.ofDays(180), false, 200);
         return new IndexKeeper(analysis, articles, accounts, siteChanges, scheduler, fast, other, clock);
     }
 
