@@ -12,6 +12,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,11 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcMailRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final boolean postgres;
 
-    JdbcMailRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+    JdbcMailRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transactions,
+                       DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transactions = transactions;
         this.postgres = isPostgres(dataSource);
     }
@@ -37,20 +43,41 @@ class JdbcMailRepository {
         }
     }
 
+    record NewRow(String key, String kind, String to, String subject, String text, @Nullable String html, String headers) {}
+
+    // "on conflict do nothing" (PostgreSQL, and H2 in PostgreSQL mode) keeps the caller's transaction
+    // usable when the key exists; a caught unique violation would abort it on PostgreSQL.
+    private static final String INSERT = """
+            insert into mail_outbox (idempotency_key, kind, to_address, subject, text_body, html_body,
+                                     headers, status, attempts, next_attempt_at, created_at)
+            values (:key, :kind, :to, :subject, :text, :html, :headers, 'PENDING', 0, :now, :now)
+            on conflict do nothing
+            """;
+
     boolean insert(String key, String kind, String to, String subject, String text, @Nullable String html,
                    String headers, Instant now) {
-        // "on conflict do nothing" (PostgreSQL, and H2 in PostgreSQL mode) keeps the caller's transaction
-        // usable when the key exists; a caught unique violation would abort it on PostgreSQL.
-        return jdbc.sql("""
-                        insert into mail_outbox (idempotency_key, kind, to_address, subject, text_body, html_body,
-                                                 headers, status, attempts, next_attempt_at, created_at)
-                        values (:key, :kind, :to, :subject, :text, :html, :headers, 'PENDING', 0, :now, :now)
-                        on conflict do nothing
-                        """)
-                .param("key", key).param("kind", kind).param("to", to).param("subject", subject)
-                .param("text", text).param("html", html).param("headers", headers)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+        return insert(new NewRow(key, kind, to, subject, text, html, headers), now);
+    }
+
+    boolean insert(NewRow row, Instant now) {
+        return jdbc.sql(INSERT).paramSource(parameters(row, now)).update() == 1;
+    }
+
+    /** @return how many rows were new */
+    int insertAll(List<NewRow> rows, Instant now) {
+        int[] counts = batch.batchUpdate(INSERT, rows.stream().map(r -> parameters(r, now)).toArray(SqlParameterSource[]::new));
+        int inserted = 0;
+        for (int c : counts) {
+            inserted += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+        }
+        return inserted;
+    }
+
+    private static SqlParameterSource parameters(NewRow row, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("key", row.key()).addValue("kind", row.kind()).addValue("to", row.to())
+                .addValue("subject", row.subject()).addValue("text", row.text()).addValue("html", row.html(), java.sql.Types.VARCHAR)
+                .addValue("headers", row.headers()).addValue("now", Timestamp.from(now));
     }
 
     boolean exists(String key) {

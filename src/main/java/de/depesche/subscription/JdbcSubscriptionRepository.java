@@ -1,5 +1,6 @@
 package de.depesche.subscription;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,9 +23,13 @@ import org.springframework.stereotype.Repository;
 class JdbcSubscriptionRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate plain;
 
-    JdbcSubscriptionRepository(JdbcClient jdbc) {
+    JdbcSubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.plain = batch.getJdbcTemplate();
     }
 
     // --- subscribers -------------------------------------------------------------------------------
@@ -315,14 +325,22 @@ class JdbcSubscriptionRepository {
                 .query(JdbcSubscriptionRepository::subscription).list();
     }
 
-    /** Marks a subscriber's waiting news (of active subscriptions) about these articles as part of one mail. */
-    int attach(long subscriberId, long mailId, Collection<Long> articleIds) {
-        return jdbc.sql("""
+    /** A subscriber's waiting news about an article, to be marked as part of a mail. */
+    record Attachment(long subscriberId, long articleId, long mailId) {}
+
+    /** Marks waiting news (of active subscriptions) as part of their mails, in one batch. */
+    void attach(List<Attachment> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         update subscription_delivery set mail_id = :mail
-                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null and article_id in (:articles)
+                        where subscriber_id = :subscriber and article_id = :article and channel = 'EMAIL' and mail_id is null
                           and subscription_id in (select id from subscription where subscriber_id = :subscriber and status = 'ACTIVE')
-                        """)
-                .param("mail", mailId).param("subscriber", subscriberId).param("articles", articleIds).update();
+                        """,
+                marks.stream().map(m -> new MapSqlParameterSource().addValue("mail", m.mailId())
+                        .addValue("subscriber", m.subscriberId()).addValue("article", m.articleId()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Drops a subscriber's waiting news about articles that are no longer published: there is nothing left to send. */
@@ -339,13 +357,34 @@ class JdbcSubscriptionRepository {
 
 
     long newMail(long subscriberId, int articles, Instant now) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into subscription_mail (subscriber_id, created_at, articles) values (:subscriber, :now, :articles)")
-                .param("subscriber", subscriberId).param("now", Timestamp.from(now)).param("articles", articles)
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return newMails(List.of(subscriberId), List.of(articles), now).getFirst();
     }
 
+    /** One mail record per subscriber (with how many articles it carries), in one batch; their ids in the same order. */
+    List<Long> newMails(List<Long> subscriberIds, List<Integer> articles, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Timestamp at = Timestamp.from(now);
+        plain.batchUpdate(connection -> connection.prepareStatement(
+                        "insert into subscription_mail (subscriber_id, created_at, articles) values (?, ?, ?)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, subscriberIds.get(i));
+                        ps.setTimestamp(2, at);
+                        ps.setInt(3, articles.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return subscriberIds.size();
+                    }
+                }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
+        if (ids.size() != subscriberIds.size()) {
+            throw new IllegalStateException("expected " + subscriberIds.size() + " mail ids, got " + ids.size());
+        }
+        return ids;
+    }
 
     void dropPendingOf(long subscriptionId) {
         jdbc.sql("delete from subscription_delivery where subscription_id = :id and mail_id is null and channel = 'EMAIL'")

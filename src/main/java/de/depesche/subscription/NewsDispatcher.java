@@ -14,6 +14,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import de.depesche.article.ArticleManagement;
 import de.depesche.article.ArticleTeaser;
+import de.depesche.mail.MailOutbox;
+import de.depesche.mail.OutgoingMail;
 import de.depesche.site.SiteProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,21 +31,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 class NewsDispatcher {
 
-    private static final int SUBSCRIBERS_PER_TRANSACTION = 200;
+    private static final int SUBSCRIBERS_PER_TRANSACTION = 500;
 
     private final JdbcSubscriptionRepository repository;
     private final ArticleManagement articles;
     private final SubscriptionMails mails;
+    private final MailOutbox outbox;
     private final SubscriptionProperties properties;
     private final SiteProperties site;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     NewsDispatcher(JdbcSubscriptionRepository repository, ArticleManagement articles, SubscriptionMails mails,
-                   SubscriptionProperties properties, SiteProperties site, TransactionTemplate transactions, Clock clock) {
+                   MailOutbox outbox, SubscriptionProperties properties, SiteProperties site, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.mails = mails;
+        this.outbox = outbox;
         this.properties = properties;
         this.site = site;
         this.transactions = transactions;
@@ -60,19 +64,23 @@ class NewsDispatcher {
     int dispatch() {
         int mailed = 0;
         long after = -1;
+        SubscriptionMails.Renderings renderings = new SubscriptionMails.Renderings();
         while (true) {
             List<Long> subscribers = repository.subscribersWithPendingMail(after, SUBSCRIBERS_PER_TRANSACTION);
             if (subscribers.isEmpty()) {
                 return mailed;
             }
-            Integer n = transactions.execute(status -> mailAll(subscribers));
+            Integer n = transactions.execute(status -> mailAll(subscribers, renderings));
             mailed += n == null ? 0 : n;
             after = subscribers.getLast();
         }
     }
 
-    /** One round for a group of subscribers: everything read with a handful of queries, one mail each. */
-    private int mailAll(List<Long> subscriberIds) {
+    /**
+     * One round for a group of subscribers: everything read with a handful of queries, one mail each,
+     * and everything written in batches: the mails' records, the marks on the news, the outbox rows.
+     */
+    private int mailAll(List<Long> subscriberIds, SubscriptionMails.Renderings renderings) {
         Instant now = clock.instant();
         Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
         List<Long> due = subscriberIds.stream().filter(id -> recent.getOrDefault(id, 0L) < properties.maxMailsPerHour()).toList();
@@ -89,7 +97,8 @@ class NewsDispatcher {
         articles.publishedTeasers(pending.values().stream().flatMap(List::stream)
                 .map(JdbcSubscriptionRepository.PendingFor::articleId).distinct().toList())
                 .forEach(t -> teasers.put(t.id(), t));
-        int queued = 0;
+        List<Subscriber> recipients = new ArrayList<>();
+        List<List<SubscriptionMails.NewsItem>> contents = new ArrayList<>();
         for (Subscriber subscriber : repository.subscribers(pending.keySet())) {
             List<JdbcSubscriptionRepository.PendingFor> waiting = pending.get(subscriber.id());
             Map<Long, List<String>> reasons = new LinkedHashMap<>();
@@ -113,11 +122,26 @@ class NewsDispatcher {
                 // No mail, so no mail counted against the hourly cap either.
                 continue;
             }
-            long mailId = repository.newMail(subscriber.id(), items.size(), now);
-            repository.attach(subscriber.id(), mailId, items.stream().map(i -> i.article().id()).toList());
-            mails.news(subscriber, mailId, items);
-            queued++;
+            recipients.add(subscriber);
+            contents.add(items);
         }
-        return queued;
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        List<Long> mailIds = repository.newMails(recipients.stream().map(Subscriber::id).toList(),
+                contents.stream().map(List::size).toList(), now);
+        List<JdbcSubscriptionRepository.Attachment> marks = new ArrayList<>();
+        List<OutgoingMail> outgoing = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            Subscriber subscriber = recipients.get(i);
+            long mailId = mailIds.get(i);
+            for (SubscriptionMails.NewsItem item : contents.get(i)) {
+                marks.add(new JdbcSubscriptionRepository.Attachment(subscriber.id(), item.article().id(), mailId));
+            }
+            outgoing.add(mails.news(subscriber, mailId, contents.get(i), renderings));
+        }
+        repository.attach(marks);
+        outbox.enqueueAll(outgoing);
+        return recipients.size();
     }
 }

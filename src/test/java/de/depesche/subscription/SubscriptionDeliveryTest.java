@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.rss.Item;
@@ -104,6 +105,36 @@ class SubscriptionDeliveryTest extends SubscriptionTestBase {
             assertThat(text.lines().filter(l -> l.equals("* " + a.title())).count()).as(a.title()).isEqualTo(1);
         }
         assertThat(waitingNews(email)).isZero();
+    }
+
+    @Test
+    void readersOfTheSameNewsGetItInTheirLanguageWithTheirOwnManageLink() throws Exception {
+        String category = data.category(unique("Sprachen")).slug();
+        String german = address("deutsch");
+        String second = address("zweite");
+        String english = address("englisch");
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (String email : List.of(german, second, english)) {
+            tokens.put(email, subscribed(email, SubscriptionKind.CATEGORY, category));
+        }
+        repository.language(subscriberId(english), "en");
+
+        Article article = data.published(unique("Mehrsprachig"), "BONN", "Text.", category);
+
+        for (String email : tokens.keySet()) {
+            MimeMessage news = mails(email, 2).getLast();
+            assertThat(news.getSubject()).isEqualTo((email.equals(english) ? "New: " : "Neu: ") + article.title());
+            assertThat(TestMail.text(news)).contains(email.equals(english) ? "Just published" : "Neu erschienen");
+            String manage = "/abo/verwalten/" + tokens.get(email);
+            assertThat(TestMail.text(news)).contains(manage);
+            assertThat(TestMail.html(news)).contains(manage);
+            assertThat(news.getHeader("List-Unsubscribe", null)).contains(manage + "/abbestellen");
+            for (String other : tokens.keySet()) {
+                if (!other.equals(email)) {
+                    assertThat(TestMail.text(news) + TestMail.html(news)).doesNotContain(tokens.get(other));
+                }
+            }
+        }
     }
 
     @Test
