@@ -76,8 +76,19 @@ class JdbcSubscriptionRepository {
         jdbc.sql("update subscriber set language = :language where id = :id").param("language", language).param("id", id).update();
     }
 
+    /** The subscriber with subscriptions, mail records and deliveries (which are not tied to them by a foreign key). */
     void deleteSubscriber(long id) {
+        jdbc.sql("delete from subscription_delivery where subscriber_id = :id").param("id", id).update();
         jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
+    }
+
+    /** Deliveries of a subscriber who no longer exists: a match that ran while the subscriber was erased. */
+    int deleteDeliveriesOfErased(long subscriberId) {
+        return jdbc.sql("""
+                        delete from subscription_delivery
+                        where subscriber_id = :id and not exists (select 1 from subscriber where id = :id)
+                        """)
+                .param("id", subscriberId).update();
     }
 
     // --- subscriptions -----------------------------------------------------------------------------
