@@ -243,38 +243,30 @@ class JdbcSubscriptionRepository {
                 .update();
     }
 
-    /** Category, tag and author subscriptions in one statement: what the article is filed under. */
-    int matchTopics(Collection<String> categories, Collection<String> tags, String author, long articleId, Instant now) {
-        return jdbc.sql("""
-                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
-                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
-                        where s.status = 'ACTIVE'
-                          and ((s.kind = 'CATEGORY' and s.target in (:categories))
-                            or (s.kind = 'TAG' and s.target in (:tags))
-                            or (s.kind = 'AUTHOR' and s.target = :author))
-                        on conflict do nothing
-                        """)
-                .param("article", articleId).param("now", Timestamp.from(now))
-                .param("categories", categories.isEmpty() ? List.of("") : categories)
-                .param("tags", tags.isEmpty() ? List.of("") : tags)
-                .param("author", author)
-                .update();
-    }
-
     /** The distinct queries of active saved searches: many readers save the same few words. */
     List<String> activeSearchQueries() {
         return jdbc.sql("select distinct target from subscription where kind = 'SEARCH' and status = 'ACTIVE'")
                 .query(String.class).list();
     }
 
-    /** @return whether the pair is new (false when it was recorded before) */
-    boolean similarNews(long articleId, long similarArticleId, double score, Instant now) {
-        return jdbc.sql("""
+    /** A pair of similar articles, the later one's content close to the earlier one's. */
+    record SimilarPair(long articleId, long similarArticleId, double score) {}
+
+    /** Records the pairs in one batch; for each, whether it is new (false when it was recorded before). */
+    List<Boolean> similarNews(List<SimilarPair> pairs, Instant now) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        int[] counts = batch.batchUpdate("""
                         insert into similar_news (article_id, similar_article_id, score, found_at)
                         values (:article, :similar, :score, :now) on conflict do nothing
-                        """)
-                .param("article", articleId).param("similar", similarArticleId).param("score", score)
-                .param("now", Timestamp.from(now)).update() == 1;
+                        """,
+                pairs.stream().map(p -> new MapSqlParameterSource().addValue("article", p.articleId())
+                        .addValue("similar", p.similarArticleId()).addValue("score", p.score()).addValue("now", at))
+                        .toArray(SqlParameterSource[]::new));
+        // A driver that rewrites batches cannot tell row by row: then every pair counts as new.
+        return java.util.Arrays.stream(counts).mapToObj(c -> c != 0).toList();
     }
 
     record Later(long articleId, double score, Instant foundAt) {}
