@@ -282,19 +282,25 @@ class JdbcSubscriptionRepository {
 
     // --- delivery ----------------------------------------------------------------------------------
 
-    /** Subscribers with news waiting for a mail from an active subscription (paused ones hold theirs). */
-    List<Long> subscribersWithPendingMail(long after, int limit) {
+    record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
+
+    /**
+     * Waiting e-mail news of active subscriptions (paused ones hold theirs) of the subscribers after one,
+     * in subscriber order, oldest first per subscriber; at most {@code limit} rows, so the last subscriber's
+     * may be cut off. A range in the order of the index, not a list of ids: right after a match has added
+     * many rows the planner's statistics are stale, and with a list it filtered every waiting row against it.
+     */
+    List<PendingFor> pendingMailAfter(long afterSubscriber, int limit) {
         return jdbc.sql("""
-                        select distinct d.subscriber_id from subscription_delivery d
+                        select d.subscriber_id, d.subscription_id, d.article_id from subscription_delivery d
                         join subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
                         where d.channel = 'EMAIL' and d.mail_id is null and d.subscriber_id > :after
-                        order by d.subscriber_id limit :limit
+                        order by d.subscriber_id, d.matched_at, d.article_id
+                        limit :limit
                         """)
-                .param("after", after).param("limit", limit).query(Long.class).list();
+                .param("after", afterSubscriber).param("limit", limit)
+                .query((rs, n) -> new PendingFor(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
-
-
-    record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
 
     /** Waiting e-mail news of active subscriptions of several subscribers at once, oldest first per subscriber. */
     List<PendingFor> pendingMail(Collection<Long> subscriberIds) {

@@ -17,6 +17,7 @@ import de.depesche.article.ArticleTeaser;
 import de.depesche.mail.MailOutbox;
 import de.depesche.mail.OutgoingMail;
 import de.depesche.site.SiteProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 class NewsDispatcher {
 
-    private static final int SUBSCRIBERS_PER_TRANSACTION = 500;
+    /** Waiting news (rows) read per transaction: some hundreds of subscribers, usually one article each. */
+    private static final int NEWS_PER_TRANSACTION = 1_000;
 
     private final JdbcSubscriptionRepository repository;
     private final ArticleManagement articles;
@@ -66,29 +68,51 @@ class NewsDispatcher {
         long after = -1;
         SubscriptionMails.Renderings renderings = new SubscriptionMails.Renderings();
         while (true) {
-            List<Long> subscribers = repository.subscribersWithPendingMail(after, SUBSCRIBERS_PER_TRANSACTION);
-            if (subscribers.isEmpty()) {
+            long from = after;
+            Round round = transactions.execute(status -> mailAll(from, renderings));
+            if (round == null) {
                 return mailed;
             }
-            Integer n = transactions.execute(status -> mailAll(subscribers, renderings));
-            mailed += n == null ? 0 : n;
-            after = subscribers.getLast();
+            mailed += round.mailed();
+            after = round.lastSubscriber();
         }
     }
 
+    /** What one transaction did: mails queued, and the subscriber it got to. */
+    private record Round(int mailed, long lastSubscriber) {}
+
     /**
-     * One round for a group of subscribers: everything read with a handful of queries, one mail each,
-     * and everything written in batches: the mails' records, the marks on the news, the outbox rows.
+     * One round for the next group of subscribers with waiting news (after a subscriber id): everything
+     * read with a handful of queries, one mail each, and everything written in batches: the mails'
+     * records, the marks on the news, the outbox rows.
+     *
+     * @return null when no subscriber after that one has news waiting
      */
-    private int mailAll(List<Long> subscriberIds, SubscriptionMails.Renderings renderings) {
-        Instant now = clock.instant();
-        Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
-        List<Long> due = subscriberIds.stream().filter(id -> recent.getOrDefault(id, 0L) < properties.maxMailsPerHour()).toList();
-        if (due.isEmpty()) {
-            return 0;
+    private @Nullable Round mailAll(long after, SubscriptionMails.Renderings renderings) {
+        List<JdbcSubscriptionRepository.PendingFor> waiting = repository.pendingMailAfter(after, NEWS_PER_TRANSACTION);
+        if (waiting.isEmpty()) {
+            return null;
         }
+        long last = waiting.getLast().subscriberId();
+        if (waiting.size() == NEWS_PER_TRANSACTION) {
+            // The last subscriber's news may go on beyond the limit: that subscriber waits for the next round,
+            // unless it is the only one, whose news is then read whole.
+            List<JdbcSubscriptionRepository.PendingFor> whole = waiting.stream().filter(p -> p.subscriberId() != last).toList();
+            waiting = whole.isEmpty() ? repository.pendingMail(List.of(last)) : whole;
+        }
+        long lastSubscriber = waiting.getLast().subscriberId();
+        Instant now = clock.instant();
+        List<Long> subscriberIds = waiting.stream().map(JdbcSubscriptionRepository.PendingFor::subscriberId).distinct().toList();
+        Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
         Map<Long, List<JdbcSubscriptionRepository.PendingFor>> pending = new LinkedHashMap<>();
-        repository.pendingMail(due).forEach(p -> pending.computeIfAbsent(p.subscriberId(), k -> new ArrayList<>()).add(p));
+        for (JdbcSubscriptionRepository.PendingFor p : waiting) {
+            if (recent.getOrDefault(p.subscriberId(), 0L) < properties.maxMailsPerHour()) {
+                pending.computeIfAbsent(p.subscriberId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        if (pending.isEmpty()) {
+            return new Round(0, lastSubscriber);
+        }
         Map<Long, Subscription> subscriptions = new HashMap<>();
         repository.subscriptions(pending.values().stream().flatMap(List::stream)
                 .map(JdbcSubscriptionRepository.PendingFor::subscriptionId).distinct().toList())
@@ -100,9 +124,8 @@ class NewsDispatcher {
         List<Subscriber> recipients = new ArrayList<>();
         List<List<SubscriptionMails.NewsItem>> contents = new ArrayList<>();
         for (Subscriber subscriber : repository.subscribers(pending.keySet())) {
-            List<JdbcSubscriptionRepository.PendingFor> waiting = pending.get(subscriber.id());
             Map<Long, List<String>> reasons = new LinkedHashMap<>();
-            for (JdbcSubscriptionRepository.PendingFor p : waiting) {
+            for (JdbcSubscriptionRepository.PendingFor p : pending.get(subscriber.id())) {
                 Subscription s = subscriptions.get(p.subscriptionId());
                 reasons.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(s == null ? "" : s.label());
             }
@@ -126,7 +149,7 @@ class NewsDispatcher {
             contents.add(items);
         }
         if (recipients.isEmpty()) {
-            return 0;
+            return new Round(0, lastSubscriber);
         }
         List<Long> mailIds = repository.newMails(recipients.stream().map(Subscriber::id).toList(),
                 contents.stream().map(List::size).toList(), now);
@@ -142,6 +165,6 @@ class NewsDispatcher {
         }
         repository.attach(marks);
         outbox.enqueueAll(outgoing);
-        return recipients.size();
+        return new Round(recipients.size(), lastSubscriber);
     }
 }
