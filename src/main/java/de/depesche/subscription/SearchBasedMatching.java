@@ -79,10 +79,12 @@ class SearchBasedMatching {
                 for (int i = 0; i < distinct.size(); i++) {
                     queries.put((long) i, distinct.get(i));
                 }
+                long t = System.nanoTime();
                 List<String> matched = searches.matching(queries, article).stream()
                         .map(i -> distinct.get(i.intValue())).toList();
+                long searchNanos = System.nanoTime() - t;
                 return new NewsMatcher.Found(repository.match(SubscriptionKind.SEARCH, matched, article.id(), now),
-                        distinct.size() + " queries");
+                        "search " + searchNanos / 1_000_000 + " ms, " + distinct.size() + " queries");
             }
         };
     }
