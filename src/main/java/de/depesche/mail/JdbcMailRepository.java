@@ -17,21 +17,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class JdbcMailRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-    private final TransactionTemplate transactions;
     private final boolean postgres;
 
-    JdbcMailRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transactions,
-                       DataSource dataSource) {
+    JdbcMailRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.transactions = transactions;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -106,13 +102,18 @@ class JdbcMailRepository {
      * could forget the last few marks, whose mails would then go out once more with their Message-ID.
      */
     void sent(long id, String messageId, Instant now) {
-        transactions.executeWithoutResult(status -> {
-            if (postgres) {
-                jdbc.sql("set local synchronous_commit to off").update();
-            }
-            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1, last_error = null where id = :id")
-                    .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
-        });
+        // One statement and one round trip per mail: on PostgreSQL set_config(…, true) switches the
+        // synchronous commit off for this statement's own transaction, which is committed right after it.
+        jdbc.sql(postgres ? """
+                        update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1,
+                               last_error = null
+                        where id = :id and set_config('synchronous_commit', 'off', true) = 'off'
+                        """ : """
+                        update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1,
+                               last_error = null
+                        where id = :id
+                        """)
+                .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
     }
 
     void failed(long id, String error, Instant next, boolean giveUp) {

@@ -1,16 +1,21 @@
 package de.depesche.mail;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what is due in the outbox. Several connections work through a batch in parallel; each mail is
- * recorded as sent the moment the server accepted it, so a crash can repeat at most the mails that
- * were on the wire, and those carry the same Message-ID again, which lets receivers recognise them.
- * A failed mail waits longer after each failure.
+ * recorded as sent once the server accepted it, while the next mail goes over the same connection, and
+ * that next mail's end of data (which asks the server to accept it) waits for the record. So a crash
+ * can repeat at most one mail per connection, and it carries the same Message-ID again, which lets
+ * receivers recognise it. A failed mail waits longer after each failure.
  */
 @Component
 class MailDelivery {
@@ -99,6 +105,8 @@ class MailDelivery {
 
         private final MailTransport.@Nullable Connection[] connections =
                 new MailTransport.Connection[Math.max(1, properties.connections())];
+        /** Records accepted mails as sent, beside the connections. */
+        private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
 
         int deliver(List<JdbcMailRepository.Due> batch) {
             int workers = Math.max(1, Math.min(connections.length, (batch.size() + 49) / 50));
@@ -129,48 +137,79 @@ class MailDelivery {
          */
         private int work(int slot, Queue<JdbcMailRepository.Due> queue) {
             int delivered = 0;
+            // The mark of the mail before, written while the next mail goes over the wire.
+            CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
             JdbcMailRepository.Due d;
-            while ((d = queue.poll()) != null) {
-                String messageId = messageId(d);
-                MimeMessage message;
-                try {
-                    message = prepare(d, messageId);
-                } catch (MessagingException | RuntimeException e) {
-                    // A mail that cannot even be built will not get better: give it up at once.
-                    log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
-                    mails.failed(d.id(), e.toString(), clock.instant(), true);
-                    failed.increment();
-                    continue;
-                }
-                MailTransport.Connection connection = connections[slot];
-                if (connection == null) {
+            try {
+                while ((d = queue.poll()) != null) {
+                    String messageId = messageId(d);
+                    CompletableFuture<Void> before = recorded;
+                    MimeMessage message;
                     try {
-                        connection = transport.open();
-                        connections[slot] = connection;
+                        // The end of this mail's data waits until the one before is recorded as sent: the server
+                        // cannot accept this one before, so at most one accepted mail per connection is unrecorded.
+                        message = prepare(d, messageId, () -> awaitRecorded(before));
+                    } catch (MessagingException | RuntimeException e) {
+                        // A mail that cannot even be built will not get better: give it up at once.
+                        log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
+                        mails.failed(d.id(), e.toString(), clock.instant(), true);
+                        failed.increment();
+                        continue;
+                    }
+                    MailTransport.Connection connection = connections[slot];
+                    if (connection == null) {
+                        try {
+                            connection = transport.open();
+                            connections[slot] = connection;
+                        } catch (MessagingException | RuntimeException e) {
+                            failure(d, e);
+                            return delivered;
+                        }
+                    }
+                    try {
+                        connection.send(message);
                     } catch (MessagingException | RuntimeException e) {
                         failure(d, e);
-                        return delivered;
+                        if (isConnectionLost(e)) {
+                            connection.close();
+                            connections[slot] = null;
+                        }
+                        continue;
                     }
+                    // Done already when the transport wrote the mail (see above); this keeps it so for one that does not.
+                    try {
+                        awaitRecorded(before);
+                    } catch (IOException e) {
+                        log.error("A mail the server accepted could not be recorded as sent; it will go out once more", e);
+                    }
+                    long id = d.id();
+                    Instant at = clock.instant();
+                    recorded = CompletableFuture.runAsync(() -> mails.sent(id, messageId, at), recorder);
+                    sent.increment();
+                    delivered++;
                 }
+            } finally {
+                // Before the next batch is read, every accepted mail of this one is recorded.
                 try {
-                    connection.send(message);
-                } catch (MessagingException | RuntimeException e) {
-                    failure(d, e);
-                    if (isConnectionLost(e)) {
-                        connection.close();
-                        connections[slot] = null;
-                    }
-                    continue;
+                    recorded.join();
+                } catch (CompletionException | CancellationException e) {
+                    log.error("A mail the server accepted could not be recorded as sent; it will go out once more", e);
                 }
-                mails.sent(d.id(), messageId, clock.instant());
-                sent.increment();
-                delivered++;
             }
             return delivered;
         }
 
+        private static void awaitRecorded(CompletableFuture<Void> before) throws IOException {
+            try {
+                before.join();
+            } catch (CompletionException | CancellationException e) {
+                throw new IOException("the mail before could not be recorded as sent", e);
+            }
+        }
+
         @Override
         public void close() {
+            recorder.close();
             for (int i = 0; i < connections.length; i++) {
                 MailTransport.Connection c = connections[i];
                 if (c != null) {
@@ -211,11 +250,11 @@ class MailDelivery {
         return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
     }
 
-    private MimeMessage prepare(JdbcMailRepository.Due d, String id) throws MessagingException {
+    private MimeMessage prepare(JdbcMailRepository.Due d, String id, WireMessage.EndOfData endOfData) throws MessagingException {
         String to = WireMessage.address(new InternetAddress(d.to(), true).getAddress(), null);
         byte[] wire = WireMessage.compose(from, to, d.subject(), d.text(), d.html(), headers(d.headers()), id, d.id(),
                 clock.instant());
-        return WireMessage.asMessage(session, wire, from, to, id, d.id());
+        return WireMessage.asMessage(session, wire, from, to, id, d.id(), endOfData);
     }
 
     private static Map<String, String> headers(String encoded) {

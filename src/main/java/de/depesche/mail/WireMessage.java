@@ -78,13 +78,23 @@ final class WireMessage {
         return "\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\" <" + address + ">";
     }
 
+    /** Called when the whole message is written, before the end of its data (the server's acceptance) is asked for. */
+    @FunctionalInterface
+    interface EndOfData {
+        EndOfData NONE = () -> { };
+
+        /** @throws IOException to abandon the message: the server does not accept it then */
+        void reached() throws IOException;
+    }
+
     /** The prepared bytes as a message the SMTP client (and the .eml writer) can hand on unchanged. */
-    static MimeMessage asMessage(Session session, byte[] wire, String from, String to, String messageId, long outboxId)
-            throws MessagingException {
+    static MimeMessage asMessage(Session session, byte[] wire, String from, String to, String messageId, long outboxId,
+                                 EndOfData endOfData) throws MessagingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
             public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
                 os.write(wire);
+                endOfData.reached();
             }
 
             @Override
@@ -113,16 +123,19 @@ final class WireMessage {
      */
     static void quotedPrintable(ByteArrayOutputStream out, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        int column = 0;
         int n = bytes.length;
+        // At most three characters per byte, a soft break (3) per 73 characters, and the closing line end.
+        byte[] q = new byte[n * 3 + (n * 3 / 73 + 1) * 3 + 2];
+        int length = 0;
+        int column = 0;
         for (int i = 0; i < n; i++) {
             int b = bytes[i] & 0xff;
             if (b == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
                 continue;
             }
             if (b == '\n' || b == '\r') {
-                out.write('\r');
-                out.write('\n');
+                q[length++] = '\r';
+                q[length++] = '\n';
                 column = 0;
                 continue;
             }
@@ -137,9 +150,9 @@ final class WireMessage {
             // Room for the soft break "=" unless this is the line's last character.
             int limit = lineEnds ? QP_LINE : QP_LINE - 1;
             if (column + width > limit) {
-                out.write('=');
-                out.write('\r');
-                out.write('\n');
+                q[length++] = '=';
+                q[length++] = '\r';
+                q[length++] = '\n';
                 column = 0;
                 if (b == '.') {
                     literal = false;
@@ -147,18 +160,19 @@ final class WireMessage {
                 }
             }
             if (literal) {
-                out.write(b);
+                q[length++] = (byte) b;
             } else {
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xf]);
+                q[length++] = '=';
+                q[length++] = HEX[b >> 4];
+                q[length++] = HEX[b & 0xf];
             }
             column += width;
         }
         if (column > 0 || n == 0) {
-            out.write('\r');
-            out.write('\n');
+            q[length++] = '\r';
+            q[length++] = '\n';
         }
+        out.write(q, 0, length);
     }
 
     /** An unstructured header value (RFC 2047 encoded words where it is not plain ASCII). */

@@ -80,7 +80,8 @@ class WireMessageTest {
     void theMessageHandedToTheTransportWritesExactlyTheComposedBytes() throws Exception {
         byte[] wire = WireMessage.compose("t@example.org", "a@example.org", "S", "T", "<p>T</p>", Map.of(),
                 "<7.a@example.org>", 7, Instant.EPOCH);
-        MimeMessage message = WireMessage.asMessage(SESSION, wire, "t@example.org", "a@example.org", "<7.a@example.org>", 7);
+        MimeMessage message = WireMessage.asMessage(SESSION, wire, "t@example.org", "a@example.org", "<7.a@example.org>", 7,
+                WireMessage.EndOfData.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         assertThat(out.toByteArray()).isEqualTo(wire);
