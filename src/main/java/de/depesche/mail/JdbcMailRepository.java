@@ -12,20 +12,22 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class JdbcMailRepository {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final NamedParameterJdbcTemplate batch;
     private final boolean postgres;
 
-    JdbcMailRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+    JdbcMailRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.batch = batch;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -37,20 +39,41 @@ class JdbcMailRepository {
         }
     }
 
+    record NewRow(String key, String kind, String to, String subject, String text, @Nullable String html, String headers) {}
+
+    // "on conflict do nothing" (PostgreSQL, and H2 in PostgreSQL mode) keeps the caller's transaction
+    // usable when the key exists; a caught unique violation would abort it on PostgreSQL.
+    private static final String INSERT = """
+            insert into mail_outbox (idempotency_key, kind, to_address, subject, text_body, html_body,
+                                     headers, status, attempts, next_attempt_at, created_at)
+            values (:key, :kind, :to, :subject, :text, :html, :headers, 'PENDING', 0, :now, :now)
+            on conflict do nothing
+            """;
+
     boolean insert(String key, String kind, String to, String subject, String text, @Nullable String html,
                    String headers, Instant now) {
-        // "on conflict do nothing" (PostgreSQL, and H2 in PostgreSQL mode) keeps the caller's transaction
-        // usable when the key exists; a caught unique violation would abort it on PostgreSQL.
-        return jdbc.sql("""
-                        insert into mail_outbox (idempotency_key, kind, to_address, subject, text_body, html_body,
-                                                 headers, status, attempts, next_attempt_at, created_at)
-                        values (:key, :kind, :to, :subject, :text, :html, :headers, 'PENDING', 0, :now, :now)
-                        on conflict do nothing
-                        """)
-                .param("key", key).param("kind", kind).param("to", to).param("subject", subject)
-                .param("text", text).param("html", html).param("headers", headers)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+        return insert(new NewRow(key, kind, to, subject, text, html, headers), now);
+    }
+
+    boolean insert(NewRow row, Instant now) {
+        return jdbc.sql(INSERT).paramSource(parameters(row, now)).update() == 1;
+    }
+
+    /** @return how many rows were new */
+    int insertAll(List<NewRow> rows, Instant now) {
+        int[] counts = batch.batchUpdate(INSERT, rows.stream().map(r -> parameters(r, now)).toArray(SqlParameterSource[]::new));
+        int inserted = 0;
+        for (int c : counts) {
+            inserted += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+        }
+        return inserted;
+    }
+
+    private static SqlParameterSource parameters(NewRow row, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("key", row.key()).addValue("kind", row.kind()).addValue("to", row.to())
+                .addValue("subject", row.subject()).addValue("text", row.text()).addValue("html", row.html(), java.sql.Types.VARCHAR)
+                .addValue("headers", row.headers()).addValue("now", Timestamp.from(now));
     }
 
     boolean exists(String key) {
@@ -79,13 +102,18 @@ class JdbcMailRepository {
      * could forget the last few marks, whose mails would then go out once more with their Message-ID.
      */
     void sent(long id, String messageId, Instant now) {
-        transactions.executeWithoutResult(status -> {
-            if (postgres) {
-                jdbc.sql("set local synchronous_commit to off").update();
-            }
-            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1, last_error = null where id = :id")
-                    .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
-        });
+        // One statement and one round trip per mail: on PostgreSQL set_config(…, true) switches the
+        // synchronous commit off for this statement's own transaction, which is committed right after it.
+        jdbc.sql(postgres ? """
+                        update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1,
+                               last_error = null
+                        where id = :id and set_config('synchronous_commit', 'off', true) = 'off'
+                        """ : """
+                        update mail_outbox set status = 'SENT', sent_at = :now, message_id = :mid, attempts = attempts + 1,
+                               last_error = null
+                        where id = :id
+                        """)
+                .param("now", Timestamp.from(now)).param("mid", messageId).param("id", id).update();
     }
 
     void failed(long id, String error, Instant next, boolean giveUp) {

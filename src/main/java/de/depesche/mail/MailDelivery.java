@@ -1,14 +1,22 @@
 package de.depesche.mail;
 
-import java.io.UnsupportedEncodingException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,19 +26,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends what is due in the outbox. Several connections work through a batch in parallel; each mail is
- * recorded as sent the moment the server accepted it, so a crash can repeat at most the mails that
- * were on the wire, and those carry the same Message-ID again, which lets receivers recognise them.
- * A failed mail waits longer after each failure.
+ * recorded as sent once the server accepted it, while the next mail goes over the same connection, and
+ * that next mail's end of data (which asks the server to accept it) waits for the record. So a crash
+ * can repeat at most one mail per connection, and it carries the same Message-ID again, which lets
+ * receivers recognise it. A failed mail waits longer after each failure.
  */
 @Component
 class MailDelivery {
@@ -43,6 +52,8 @@ class MailDelivery {
     private final Clock clock;
     private final Session session = Session.getInstance(new java.util.Properties());
     private final String domain;
+    /** The From header, encoded once. */
+    private final String from;
     private final Counter sent;
     private final Counter failed;
 
@@ -53,6 +64,7 @@ class MailDelivery {
         this.properties = properties;
         this.clock = clock;
         this.domain = domainOf(properties.from());
+        this.from = fromHeader(properties.from());
         this.sent = Counter.builder("depesche.mail.sent").register(meters);
         this.failed = Counter.builder("depesche.mail.failed").register(meters);
     }
@@ -60,85 +72,152 @@ class MailDelivery {
     /** @return how many mails the server accepted in this round */
     int deliverDue() {
         int total = 0;
-        while (true) {
-            List<JdbcMailRepository.Due> due = mails.due(clock.instant(), properties.batchSize());
-            if (due.isEmpty()) {
-                return total;
-            }
-            int delivered = deliver(due);
-            total += delivered;
-            if (delivered == 0) {
-                // Nothing got through (the server is away): leave the rest to their back-off.
-                return total;
+        try (Senders senders = new Senders()) {
+            while (true) {
+                List<JdbcMailRepository.Due> due = mails.due(clock.instant(), properties.batchSize());
+                if (due.isEmpty()) {
+                    return total;
+                }
+                int delivered = senders.deliver(due);
+                total += delivered;
+                if (delivered == 0) {
+                    // Nothing got through (the server is away): leave the rest to their back-off.
+                    return total;
+                }
             }
         }
     }
 
     /** Sends one batch over the configured connections; package-private for tests that send chosen mails only. */
     int deliver(List<JdbcMailRepository.Due> batch) {
-        int workers = Math.max(1, Math.min(properties.connections(), (batch.size() + 49) / 50));
-        List<List<JdbcMailRepository.Due>> parts = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            parts.add(new ArrayList<>());
+        try (Senders senders = new Senders()) {
+            return senders.deliver(batch);
         }
-        for (int i = 0; i < batch.size(); i++) {
-            parts.get(i % workers).add(batch.get(i));
-        }
-        AtomicInteger delivered = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<JdbcMailRepository.Due> part : parts) {
-                running.add(pool.submit(() -> delivered.addAndGet(deliverOverOneConnection(part))));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    log.error("A mail delivery worker failed", e);
-                }
-            }
-        }
-        return delivered.get();
     }
 
-    private int deliverOverOneConnection(List<JdbcMailRepository.Due> part) {
-        int delivered = 0;
-        MailTransport.Connection connection;
-        try {
-            connection = transport.open();
-        } catch (MessagingException | RuntimeException e) {
-            part.forEach(d -> failure(d, e));
-            return 0;
-        }
-        try (connection) {
-            for (int i = 0; i < part.size(); i++) {
-                JdbcMailRepository.Due d = part.get(i);
-                MimeMessage message;
-                try {
-                    message = prepare(d);
-                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                    // A mail that cannot even be built will not get better: give it up at once.
-                    log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
-                    mails.failed(d.id(), e.toString(), clock.instant(), true);
-                    failed.increment();
-                    continue;
+    /**
+     * The SMTP connections of one round: opened when first needed and kept open from batch to batch
+     * (a connection set up per batch cost a greeting, EHLO and QUIT for every hundred mails), closed
+     * when the round ends. Within a batch the connections take the next mail from a shared queue, so
+     * that a slow one does not hold up the others at the end of the batch.
+     */
+    private final class Senders implements AutoCloseable {
+
+        private final MailTransport.@Nullable Connection[] connections =
+                new MailTransport.Connection[Math.max(1, properties.connections())];
+        /** Records accepted mails as sent, beside the connections. */
+        private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
+
+        int deliver(List<JdbcMailRepository.Due> batch) {
+            int workers = Math.max(1, Math.min(connections.length, (batch.size() + 49) / 50));
+            Queue<JdbcMailRepository.Due> queue = new ConcurrentLinkedQueue<>(batch);
+            AtomicInteger delivered = new AtomicInteger();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    int slot = i;
+                    running.add(pool.submit(() -> delivered.addAndGet(work(slot, queue))));
                 }
-                try {
-                    connection.send(message);
-                } catch (MessagingException | RuntimeException e) {
-                    failure(d, e);
-                    if (isConnectionLost(e)) {
-                        part.subList(i + 1, part.size()).forEach(rest -> failure(rest, e));
-                        return delivered;
+                for (Future<?> f : running) {
+                    try {
+                        f.get();
+                    } catch (Exception e) {
+                        log.error("A mail delivery worker failed", e);
                     }
-                    continue;
                 }
-                mails.sent(d.id(), messageId(d), clock.instant());
-                sent.increment();
-                delivered++;
+            }
+            return delivered.get();
+        }
+
+        /**
+         * Sends mails from the queue over one connection until the queue is empty. A connection that
+         * cannot be opened, or is lost, fails the mail at hand (it waits for its back-off); after a lost
+         * one the next mail gets a new connection, and when that cannot be opened either this worker stops
+         * and leaves the rest to the others, or to the next round.
+         */
+        private int work(int slot, Queue<JdbcMailRepository.Due> queue) {
+            int delivered = 0;
+            // The mark of the mail before, written while the next mail goes over the wire.
+            CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+            JdbcMailRepository.Due d;
+            try {
+                while ((d = queue.poll()) != null) {
+                    String messageId = messageId(d);
+                    CompletableFuture<Void> before = recorded;
+                    MimeMessage message;
+                    try {
+                        // The end of this mail's data waits until the one before is recorded as sent: the server
+                        // cannot accept this one before, so at most one accepted mail per connection is unrecorded.
+                        message = prepare(d, messageId, () -> awaitRecorded(before));
+                    } catch (MessagingException | RuntimeException e) {
+                        // A mail that cannot even be built will not get better: give it up at once.
+                        log.warn("Mail {} cannot be built and is given up: {}", d.id(), e.toString());
+                        mails.failed(d.id(), e.toString(), clock.instant(), true);
+                        failed.increment();
+                        continue;
+                    }
+                    MailTransport.Connection connection = connections[slot];
+                    if (connection == null) {
+                        try {
+                            connection = transport.open();
+                            connections[slot] = connection;
+                        } catch (MessagingException | RuntimeException e) {
+                            failure(d, e);
+                            return delivered;
+                        }
+                    }
+                    try {
+                        connection.send(message);
+                    } catch (MessagingException | RuntimeException e) {
+                        failure(d, e);
+                        if (isConnectionLost(e)) {
+                            connection.close();
+                            connections[slot] = null;
+                        }
+                        continue;
+                    }
+                    // Done already when the transport wrote the mail (see above); this keeps it so for one that does not.
+                    try {
+                        awaitRecorded(before);
+                    } catch (IOException e) {
+                        log.error("A mail the server accepted could not be recorded as sent; it will go out once more", e);
+                    }
+                    long id = d.id();
+                    Instant at = clock.instant();
+                    recorded = CompletableFuture.runAsync(() -> mails.sent(id, messageId, at), recorder);
+                    sent.increment();
+                    delivered++;
+                }
+            } finally {
+                // Before the next batch is read, every accepted mail of this one is recorded.
+                try {
+                    recorded.join();
+                } catch (CompletionException | CancellationException e) {
+                    log.error("A mail the server accepted could not be recorded as sent; it will go out once more", e);
+                }
+            }
+            return delivered;
+        }
+
+        private static void awaitRecorded(CompletableFuture<Void> before) throws IOException {
+            try {
+                before.join();
+            } catch (CompletionException | CancellationException e) {
+                throw new IOException("the mail before could not be recorded as sent", e);
             }
         }
-        return delivered;
+
+        @Override
+        public void close() {
+            recorder.close();
+            for (int i = 0; i < connections.length; i++) {
+                MailTransport.Connection c = connections[i];
+                if (c != null) {
+                    c.close();
+                    connections[i] = null;
+                }
+            }
+        }
     }
 
     private void failure(JdbcMailRepository.Due d, Exception e) {
@@ -171,34 +250,22 @@ class MailDelivery {
         return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
     }
 
-    private MimeMessage prepare(JdbcMailRepository.Due d) throws MessagingException, UnsupportedEncodingException {
-        String id = messageId(d);
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", id);
-            }
-        };
-        boolean multipart = d.html() != null;
-        MimeMessageHelper helper = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(properties.from(), true));
-        helper.setTo(new InternetAddress(d.to(), true));
-        helper.setSubject(d.subject());
-        if (multipart) {
-            helper.setText(d.text(), d.html());
-        } else {
-            helper.setText(d.text(), false);
-        }
-        for (String line : d.headers().split("\n")) {
+    private MimeMessage prepare(JdbcMailRepository.Due d, String id, WireMessage.EndOfData endOfData) throws MessagingException {
+        String to = WireMessage.address(new InternetAddress(d.to(), true).getAddress(), null);
+        byte[] wire = WireMessage.compose(from, to, d.subject(), d.text(), d.html(), headers(d.headers()), id, d.id(),
+                clock.instant());
+        return WireMessage.asMessage(session, wire, from, to, id, d.id(), endOfData);
+    }
+
+    private static Map<String, String> headers(String encoded) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : encoded.split("\n")) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
-                message.setHeader(line.substring(0, colon), line.substring(colon + 2));
+                headers.put(line.substring(0, colon), line.substring(colon + 2));
             }
         }
-        message.setHeader("X-Depesche-Mail", String.valueOf(d.id()));
-        message.setSentDate(java.util.Date.from(clock.instant()));
-        message.saveChanges();
-        return message;
+        return headers;
     }
 
     /** The same for every attempt of one outbox row, so a repeated delivery is recognisable as the same mail. */
@@ -208,6 +275,15 @@ class MailDelivery {
             return "<" + d.id() + "." + HexFormat.of().formatHex(hash, 0, 6) + "@" + domain + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fromHeader(String from) {
+        try {
+            InternetAddress address = new InternetAddress(from, true);
+            return WireMessage.address(address.getAddress(), address.getPersonal());
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("depesche.mail.from is not an address: " + from, e);
         }
     }
 

@@ -48,6 +48,25 @@ public class MailOutbox {
      */
     @Transactional
     public boolean enqueue(OutgoingMail mail) {
+        return mails.insert(row(mail), clock.instant());
+    }
+
+    /**
+     * Queues many mails with one statement sent in a batch (a newsletter chunk, a round of news mails);
+     * otherwise the same as {@link #enqueue} for each of them.
+     *
+     * @return how many were queued (mails whose key was queued before are left out)
+     * @throws IllegalArgumentException for an address or header that could inject further headers; nothing is queued then
+     */
+    @Transactional
+    public int enqueueAll(List<OutgoingMail> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        return mails.insertAll(batch.stream().map(MailOutbox::row).toList(), clock.instant());
+    }
+
+    private static JdbcMailRepository.NewRow row(OutgoingMail mail) {
         String to = requireAddress(mail.to());
         String subject = singleLine(mail.subject());
         mail.headers().forEach((name, value) -> {
@@ -55,9 +74,9 @@ public class MailOutbox {
                 throw new IllegalArgumentException("header that could inject others: " + name);
             }
         });
-        return mails.insert(mail.idempotencyKey(), mail.kind(), to,
+        return new JdbcMailRepository.NewRow(mail.idempotencyKey(), mail.kind(), to,
                 subject.length() > SUBJECT_MAX ? subject.substring(0, SUBJECT_MAX) : subject,
-                mail.text(), mail.html(), encodeHeaders(mail.headers()), clock.instant());
+                mail.text(), mail.html(), encodeHeaders(mail.headers()));
     }
 
     public List<QueuedMail> recent(int limit, int offset) {

@@ -9,6 +9,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Renders mails from a pair of templates, {@code <name>.txt} (plain text) and {@code <name>.html},
@@ -29,7 +30,18 @@ public class MailTemplates {
     }
 
     /** Subject, text and HTML of a mail. */
-    public record Content(String subject, String text, String html) {}
+    public record Content(String subject, String text, String html) {
+
+        /**
+         * The same mail with a mark (letters, digits and dashes) replaced by a value, as the templates
+         * would have written it: as it is in the text, escaped in the HTML. Lets a mail that many readers
+         * get, differing only in such a value (their manage address), be rendered once for all of them.
+         */
+        public Content with(String mark, String value) {
+            return new Content(subject.replace(mark, value), text.replace(mark, value),
+                    html.replace(mark, HtmlEscape.escapeHtml4Xml(value)));
+        }
+    }
 
     /**
      * @param template   e.g. {@code comment/mail/reply} for comment/mail/reply.txt and .html

@@ -1,5 +1,6 @@
 package de.depesche.subscription;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,9 +23,13 @@ import org.springframework.stereotype.Repository;
 class JdbcSubscriptionRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate plain;
 
-    JdbcSubscriptionRepository(JdbcClient jdbc) {
+    JdbcSubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.plain = batch.getJdbcTemplate();
     }
 
     // --- subscribers -------------------------------------------------------------------------------
@@ -66,8 +76,19 @@ class JdbcSubscriptionRepository {
         jdbc.sql("update subscriber set language = :language where id = :id").param("language", language).param("id", id).update();
     }
 
+    /** The subscriber with subscriptions, mail records and deliveries (which are not tied to them by a foreign key). */
     void deleteSubscriber(long id) {
+        jdbc.sql("delete from subscription_delivery where subscriber_id = :id").param("id", id).update();
         jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
+    }
+
+    /** Deliveries of a subscriber who no longer exists: a match that ran while the subscriber was erased. */
+    int deleteDeliveriesOfErased(long subscriberId) {
+        return jdbc.sql("""
+                        delete from subscription_delivery
+                        where subscriber_id = :id and not exists (select 1 from subscriber where id = :id)
+                        """)
+                .param("id", subscriberId).update();
     }
 
     // --- subscriptions -----------------------------------------------------------------------------
@@ -222,38 +243,30 @@ class JdbcSubscriptionRepository {
                 .update();
     }
 
-    /** Category, tag and author subscriptions in one statement: what the article is filed under. */
-    int matchTopics(Collection<String> categories, Collection<String> tags, String author, long articleId, Instant now) {
-        return jdbc.sql("""
-                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
-                        select s.id, :article, s.subscriber_id, s.channel, :now from subscription s
-                        where s.status = 'ACTIVE'
-                          and ((s.kind = 'CATEGORY' and s.target in (:categories))
-                            or (s.kind = 'TAG' and s.target in (:tags))
-                            or (s.kind = 'AUTHOR' and s.target = :author))
-                        on conflict do nothing
-                        """)
-                .param("article", articleId).param("now", Timestamp.from(now))
-                .param("categories", categories.isEmpty() ? List.of("") : categories)
-                .param("tags", tags.isEmpty() ? List.of("") : tags)
-                .param("author", author)
-                .update();
-    }
-
     /** The distinct queries of active saved searches: many readers save the same few words. */
     List<String> activeSearchQueries() {
         return jdbc.sql("select distinct target from subscription where kind = 'SEARCH' and status = 'ACTIVE'")
                 .query(String.class).list();
     }
 
-    /** @return whether the pair is new (false when it was recorded before) */
-    boolean similarNews(long articleId, long similarArticleId, double score, Instant now) {
-        return jdbc.sql("""
+    /** A pair of similar articles, the later one's content close to the earlier one's. */
+    record SimilarPair(long articleId, long similarArticleId, double score) {}
+
+    /** Records the pairs in one batch; for each, whether it is new (false when it was recorded before). */
+    List<Boolean> similarNews(List<SimilarPair> pairs, Instant now) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        int[] counts = batch.batchUpdate("""
                         insert into similar_news (article_id, similar_article_id, score, found_at)
                         values (:article, :similar, :score, :now) on conflict do nothing
-                        """)
-                .param("article", articleId).param("similar", similarArticleId).param("score", score)
-                .param("now", Timestamp.from(now)).update() == 1;
+                        """,
+                pairs.stream().map(p -> new MapSqlParameterSource().addValue("article", p.articleId())
+                        .addValue("similar", p.similarArticleId()).addValue("score", p.score()).addValue("now", at))
+                        .toArray(SqlParameterSource[]::new));
+        // A driver that rewrites batches cannot tell row by row: then every pair counts as new.
+        return java.util.Arrays.stream(counts).mapToObj(c -> c != 0).toList();
     }
 
     record Later(long articleId, double score, Instant foundAt) {}
@@ -269,19 +282,25 @@ class JdbcSubscriptionRepository {
 
     // --- delivery ----------------------------------------------------------------------------------
 
-    /** Subscribers with news waiting for a mail from an active subscription (paused ones hold theirs). */
-    List<Long> subscribersWithPendingMail(long after, int limit) {
+    record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
+
+    /**
+     * Waiting e-mail news of active subscriptions (paused ones hold theirs) of the subscribers after one,
+     * in subscriber order, oldest first per subscriber; at most {@code limit} rows, so the last subscriber's
+     * may be cut off. A range in the order of the index, not a list of ids: right after a match has added
+     * many rows the planner's statistics are stale, and with a list it filtered every waiting row against it.
+     */
+    List<PendingFor> pendingMailAfter(long afterSubscriber, int limit) {
         return jdbc.sql("""
-                        select distinct d.subscriber_id from subscription_delivery d
+                        select d.subscriber_id, d.subscription_id, d.article_id from subscription_delivery d
                         join subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
                         where d.channel = 'EMAIL' and d.mail_id is null and d.subscriber_id > :after
-                        order by d.subscriber_id limit :limit
+                        order by d.subscriber_id, d.matched_at, d.article_id
+                        limit :limit
                         """)
-                .param("after", after).param("limit", limit).query(Long.class).list();
+                .param("after", afterSubscriber).param("limit", limit)
+                .query((rs, n) -> new PendingFor(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
-
-
-    record PendingFor(long subscriberId, long subscriptionId, long articleId) {}
 
     /** Waiting e-mail news of active subscriptions of several subscribers at once, oldest first per subscriber. */
     List<PendingFor> pendingMail(Collection<Long> subscriberIds) {
@@ -315,14 +334,22 @@ class JdbcSubscriptionRepository {
                 .query(JdbcSubscriptionRepository::subscription).list();
     }
 
-    /** Marks a subscriber's waiting news (of active subscriptions) about these articles as part of one mail. */
-    int attach(long subscriberId, long mailId, Collection<Long> articleIds) {
-        return jdbc.sql("""
+    /** A subscriber's waiting news about an article, to be marked as part of a mail. */
+    record Attachment(long subscriberId, long articleId, long mailId) {}
+
+    /** Marks waiting news (of active subscriptions) as part of their mails, in one batch. */
+    void attach(List<Attachment> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         update subscription_delivery set mail_id = :mail
-                        where subscriber_id = :subscriber and channel = 'EMAIL' and mail_id is null and article_id in (:articles)
+                        where subscriber_id = :subscriber and article_id = :article and channel = 'EMAIL' and mail_id is null
                           and subscription_id in (select id from subscription where subscriber_id = :subscriber and status = 'ACTIVE')
-                        """)
-                .param("mail", mailId).param("subscriber", subscriberId).param("articles", articleIds).update();
+                        """,
+                marks.stream().map(m -> new MapSqlParameterSource().addValue("mail", m.mailId())
+                        .addValue("subscriber", m.subscriberId()).addValue("article", m.articleId()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Drops a subscriber's waiting news about articles that are no longer published: there is nothing left to send. */
@@ -339,13 +366,34 @@ class JdbcSubscriptionRepository {
 
 
     long newMail(long subscriberId, int articles, Instant now) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into subscription_mail (subscriber_id, created_at, articles) values (:subscriber, :now, :articles)")
-                .param("subscriber", subscriberId).param("now", Timestamp.from(now)).param("articles", articles)
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return newMails(List.of(subscriberId), List.of(articles), now).getFirst();
     }
 
+    /** One mail record per subscriber (with how many articles it carries), in one batch; their ids in the same order. */
+    List<Long> newMails(List<Long> subscriberIds, List<Integer> articles, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Timestamp at = Timestamp.from(now);
+        plain.batchUpdate(connection -> connection.prepareStatement(
+                        "insert into subscription_mail (subscriber_id, created_at, articles) values (?, ?, ?)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, subscriberIds.get(i));
+                        ps.setTimestamp(2, at);
+                        ps.setInt(3, articles.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return subscriberIds.size();
+                    }
+                }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
+        if (ids.size() != subscriberIds.size()) {
+            throw new IllegalStateException("expected " + subscriberIds.size() + " mail ids, got " + ids.size());
+        }
+        return ids;
+    }
 
     void dropPendingOf(long subscriptionId) {
         jdbc.sql("delete from subscription_delivery where subscription_id = :id and mail_id is null and channel = 'EMAIL'")

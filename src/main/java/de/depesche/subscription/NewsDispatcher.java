@@ -14,7 +14,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import de.depesche.article.ArticleManagement;
 import de.depesche.article.ArticleTeaser;
+import de.depesche.mail.MailOutbox;
+import de.depesche.mail.OutgoingMail;
 import de.depesche.site.SiteProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,21 +32,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 class NewsDispatcher {
 
-    private static final int SUBSCRIBERS_PER_TRANSACTION = 200;
+    /** Waiting news (rows) read per transaction: some hundreds of subscribers, usually one article each. */
+    private static final int NEWS_PER_TRANSACTION = 1_000;
 
     private final JdbcSubscriptionRepository repository;
     private final ArticleManagement articles;
     private final SubscriptionMails mails;
+    private final MailOutbox outbox;
     private final SubscriptionProperties properties;
     private final SiteProperties site;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     NewsDispatcher(JdbcSubscriptionRepository repository, ArticleManagement articles, SubscriptionMails mails,
-                   SubscriptionProperties properties, SiteProperties site, TransactionTemplate transactions, Clock clock) {
+                   MailOutbox outbox, SubscriptionProperties properties, SiteProperties site, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.mails = mails;
+        this.outbox = outbox;
         this.properties = properties;
         this.site = site;
         this.transactions = transactions;
@@ -60,27 +66,53 @@ class NewsDispatcher {
     int dispatch() {
         int mailed = 0;
         long after = -1;
+        SubscriptionMails.Renderings renderings = new SubscriptionMails.Renderings();
         while (true) {
-            List<Long> subscribers = repository.subscribersWithPendingMail(after, SUBSCRIBERS_PER_TRANSACTION);
-            if (subscribers.isEmpty()) {
+            long from = after;
+            Round round = transactions.execute(status -> mailAll(from, renderings));
+            if (round == null) {
                 return mailed;
             }
-            Integer n = transactions.execute(status -> mailAll(subscribers));
-            mailed += n == null ? 0 : n;
-            after = subscribers.getLast();
+            mailed += round.mailed();
+            after = round.lastSubscriber();
         }
     }
 
-    /** One round for a group of subscribers: everything read with a handful of queries, one mail each. */
-    private int mailAll(List<Long> subscriberIds) {
-        Instant now = clock.instant();
-        Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
-        List<Long> due = subscriberIds.stream().filter(id -> recent.getOrDefault(id, 0L) < properties.maxMailsPerHour()).toList();
-        if (due.isEmpty()) {
-            return 0;
+    /** What one transaction did: mails queued, and the subscriber it got to. */
+    private record Round(int mailed, long lastSubscriber) {}
+
+    /**
+     * One round for the next group of subscribers with waiting news (after a subscriber id): everything
+     * read with a handful of queries, one mail each, and everything written in batches: the mails'
+     * records, the marks on the news, the outbox rows.
+     *
+     * @return null when no subscriber after that one has news waiting
+     */
+    private @Nullable Round mailAll(long after, SubscriptionMails.Renderings renderings) {
+        List<JdbcSubscriptionRepository.PendingFor> waiting = repository.pendingMailAfter(after, NEWS_PER_TRANSACTION);
+        if (waiting.isEmpty()) {
+            return null;
         }
+        long last = waiting.getLast().subscriberId();
+        if (waiting.size() == NEWS_PER_TRANSACTION) {
+            // The last subscriber's news may go on beyond the limit: that subscriber waits for the next round,
+            // unless it is the only one, whose news is then read whole.
+            List<JdbcSubscriptionRepository.PendingFor> whole = waiting.stream().filter(p -> p.subscriberId() != last).toList();
+            waiting = whole.isEmpty() ? repository.pendingMail(List.of(last)) : whole;
+        }
+        long lastSubscriber = waiting.getLast().subscriberId();
+        Instant now = clock.instant();
+        List<Long> subscriberIds = waiting.stream().map(JdbcSubscriptionRepository.PendingFor::subscriberId).distinct().toList();
+        Map<Long, Long> recent = repository.mailsSince(subscriberIds, now.minus(Duration.ofHours(1)));
         Map<Long, List<JdbcSubscriptionRepository.PendingFor>> pending = new LinkedHashMap<>();
-        repository.pendingMail(due).forEach(p -> pending.computeIfAbsent(p.subscriberId(), k -> new ArrayList<>()).add(p));
+        for (JdbcSubscriptionRepository.PendingFor p : waiting) {
+            if (recent.getOrDefault(p.subscriberId(), 0L) < properties.maxMailsPerHour()) {
+                pending.computeIfAbsent(p.subscriberId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        if (pending.isEmpty()) {
+            return new Round(0, lastSubscriber);
+        }
         Map<Long, Subscription> subscriptions = new HashMap<>();
         repository.subscriptions(pending.values().stream().flatMap(List::stream)
                 .map(JdbcSubscriptionRepository.PendingFor::subscriptionId).distinct().toList())
@@ -89,11 +121,11 @@ class NewsDispatcher {
         articles.publishedTeasers(pending.values().stream().flatMap(List::stream)
                 .map(JdbcSubscriptionRepository.PendingFor::articleId).distinct().toList())
                 .forEach(t -> teasers.put(t.id(), t));
-        int queued = 0;
+        List<Subscriber> recipients = new ArrayList<>();
+        List<List<SubscriptionMails.NewsItem>> contents = new ArrayList<>();
         for (Subscriber subscriber : repository.subscribers(pending.keySet())) {
-            List<JdbcSubscriptionRepository.PendingFor> waiting = pending.get(subscriber.id());
             Map<Long, List<String>> reasons = new LinkedHashMap<>();
-            for (JdbcSubscriptionRepository.PendingFor p : waiting) {
+            for (JdbcSubscriptionRepository.PendingFor p : pending.get(subscriber.id())) {
                 Subscription s = subscriptions.get(p.subscriptionId());
                 reasons.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(s == null ? "" : s.label());
             }
@@ -113,11 +145,26 @@ class NewsDispatcher {
                 // No mail, so no mail counted against the hourly cap either.
                 continue;
             }
-            long mailId = repository.newMail(subscriber.id(), items.size(), now);
-            repository.attach(subscriber.id(), mailId, items.stream().map(i -> i.article().id()).toList());
-            mails.news(subscriber, mailId, items);
-            queued++;
+            recipients.add(subscriber);
+            contents.add(items);
         }
-        return queued;
+        if (recipients.isEmpty()) {
+            return new Round(0, lastSubscriber);
+        }
+        List<Long> mailIds = repository.newMails(recipients.stream().map(Subscriber::id).toList(),
+                contents.stream().map(List::size).toList(), now);
+        List<JdbcSubscriptionRepository.Attachment> marks = new ArrayList<>();
+        List<OutgoingMail> outgoing = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            Subscriber subscriber = recipients.get(i);
+            long mailId = mailIds.get(i);
+            for (SubscriptionMails.NewsItem item : contents.get(i)) {
+                marks.add(new JdbcSubscriptionRepository.Attachment(subscriber.id(), item.article().id(), mailId));
+            }
+            outgoing.add(mails.news(subscriber, mailId, contents.get(i), renderings));
+        }
+        repository.attach(marks);
+        outbox.enqueueAll(outgoing);
+        return new Round(recipients.size(), lastSubscriber);
     }
 }

@@ -1,10 +1,13 @@
 package de.depesche.subscription;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import de.depesche.article.ArticleManagement;
 import de.depesche.article.ArticleTeaser;
+import de.depesche.mail.MailOutbox;
+import de.depesche.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,14 +27,16 @@ class NewsletterSender {
     private final JdbcSubscriptionRepository repository;
     private final ArticleManagement articles;
     private final SubscriptionMails mails;
+    private final MailOutbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     NewsletterSender(JdbcSubscriptionRepository repository, ArticleManagement articles, SubscriptionMails mails,
-                     TransactionTemplate transactions, Clock clock) {
+                     MailOutbox outbox, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.mails = mails;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -46,6 +51,7 @@ class NewsletterSender {
         repository.issueStarted(issueId, recipients, clock.instant());
         long after = -1;
         int queued = 0;
+        SubscriptionMails.Renderings renderings = new SubscriptionMails.Renderings();
         while (true) {
             List<Long> chunk = repository.newsletterSubscribers(issue.frequency(), after, CHUNK);
             if (chunk.isEmpty()) {
@@ -53,13 +59,14 @@ class NewsletterSender {
             }
             final int before = queued;
             Integer total = transactions.execute(status -> {
-                int n = before;
+                List<OutgoingMail> batch = new ArrayList<>(chunk.size());
                 for (Subscriber s : repository.subscribers(chunk)) {
                     if (s.email() != null) {
-                        mails.newsletter(s, issueId, issue.subject(), content);
-                        n++;
+                        batch.add(mails.newsletter(s, issueId, issue.subject(), content, renderings));
                     }
                 }
+                outbox.enqueueAll(batch);
+                int n = before + batch.size();
                 repository.issueProgress(issueId, n);
                 return n;
             });

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import de.depesche.article.ArticleTeaser;
 import de.depesche.mail.MailOutbox;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
 /** The subscription module's mails: the double opt-in, news (one article or a bundle) and the newsletter. */
 @Component
 class SubscriptionMails {
+
+    /** Stands for the reader's manage address in a mail rendered for many readers. */
+    private static final String MANAGE_URL = "depesche-manage-url-" + java.util.UUID.randomUUID();
 
     private final MailOutbox outbox;
     private final MailTemplates templates;
@@ -47,25 +51,60 @@ class SubscriptionMails {
                 c.subject(), c.text(), c.html(), Map.of(), "subscription.confirm"));
     }
 
-    /** One mail with one or more new articles, for the subscriptions they matched. */
-    void news(Subscriber subscriber, long mailId, List<NewsItem> items) {
-        Map<String, Object> model = base(subscriber);
-        model.put("items", items);
-        String subjectKey = items.size() == 1 ? "subscription.mail.news.subject" : "subscription.mail.bundle.subject";
-        Object[] args = items.size() == 1 ? new Object[] {items.getFirst().article().title()} : new Object[] {items.size()};
-        MailTemplates.Content c = templates.render("subscription/mail/news", subjectKey, args, model, locale(subscriber));
-        outbox.enqueue(new OutgoingMail("subscription-mail:" + mailId, subscriber.email(), c.subject(), c.text(), c.html(),
-                unsubscribeHeaders(subscriber), "subscription.news"));
+    /**
+     * One mail with one or more new articles, for the subscriptions they matched; to be queued by the
+     * caller (many at once). Readers who get the same news in the same language share one rendering.
+     */
+    OutgoingMail news(Subscriber subscriber, long mailId, List<NewsItem> items, Renderings renderings) {
+        Locale locale = locale(subscriber);
+        MailTemplates.Content shared = renderings.get(List.of("news", locale, items), () -> {
+            Map<String, Object> model = base();
+            model.put("items", items);
+            String subjectKey = items.size() == 1 ? "subscription.mail.news.subject" : "subscription.mail.bundle.subject";
+            Object[] args = items.size() == 1 ? new Object[] {items.getFirst().article().title()} : new Object[] {items.size()};
+            return templates.render("subscription/mail/news", subjectKey, args, model, locale);
+        });
+        MailTemplates.Content c = shared.with(MANAGE_URL, site.url(subscriber.managePath()));
+        return new OutgoingMail("subscription-mail:" + mailId, Objects.requireNonNull(subscriber.email()), c.subject(),
+                c.text(), c.html(), unsubscribeHeaders(subscriber), "subscription.news");
     }
 
-    void newsletter(Subscriber subscriber, long issueId, String subject, List<ArticleTeaser> articles) {
-        Map<String, Object> model = base(subscriber);
-        model.put("articles", articles);
-        model.put("subject", subject);
-        MailTemplates.Content c = templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
-                new Object[] {subject}, model, locale(subscriber));
-        outbox.enqueue(new OutgoingMail("newsletter:" + issueId + ":" + subscriber.id(), subscriber.email(), c.subject(),
-                c.text(), c.html(), unsubscribeHeaders(subscriber), "newsletter"));
+    /** One reader's copy of a newsletter issue, to be queued by the caller; rendered once per language. */
+    OutgoingMail newsletter(Subscriber subscriber, long issueId, String subject, List<ArticleTeaser> articles,
+                            Renderings renderings) {
+        Locale locale = locale(subscriber);
+        MailTemplates.Content shared = renderings.get(List.of("newsletter", locale, issueId, subject), () -> {
+            Map<String, Object> model = base();
+            model.put("articles", articles);
+            model.put("subject", subject);
+            return templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
+                    new Object[] {subject}, model, locale);
+        });
+        MailTemplates.Content c = shared.with(MANAGE_URL, site.url(subscriber.managePath()));
+        return new OutgoingMail("newsletter:" + issueId + ":" + subscriber.id(), Objects.requireNonNull(subscriber.email()),
+                c.subject(), c.text(), c.html(), unsubscribeHeaders(subscriber), "newsletter");
+    }
+
+    /**
+     * Mails rendered once for every reader who gets the same content, kept for one run of sending
+     * (a dispatch round, a newsletter issue). The reader's manage address is the only difference and is
+     * put in afterwards; a run with very many different mails renders anew when the store is full.
+     */
+    static final class Renderings {
+        private static final int MAX = 1_000;
+        private final Map<List<Object>, MailTemplates.Content> rendered = new HashMap<>();
+
+        MailTemplates.Content get(List<Object> key, java.util.function.Supplier<MailTemplates.Content> render) {
+            MailTemplates.Content c = rendered.get(key);
+            if (c == null) {
+                if (rendered.size() >= MAX) {
+                    rendered.clear();
+                }
+                c = render.get();
+                rendered.put(key, c);
+            }
+            return c;
+        }
     }
 
     /** The newsletter as its readers will see it, for the preview in the newsroom. */
@@ -91,10 +130,17 @@ class SubscriptionMails {
     record NewsItem(ArticleTeaser article, String url, List<String> because) {}
 
     private Map<String, Object> base(Subscriber subscriber) {
+        Map<String, Object> model = base();
+        model.put("manageUrl", site.url(subscriber.managePath()));
+        return model;
+    }
+
+    /** The model of a mail rendered for many readers: their manage address is a mark, replaced for each. */
+    private Map<String, Object> base() {
         Map<String, Object> model = new HashMap<>();
         model.put("siteName", settings.current().siteName());
         model.put("baseUrl", site.baseUrl());
-        model.put("manageUrl", site.url(subscriber.managePath()));
+        model.put("manageUrl", MANAGE_URL);
         return model;
     }
 

@@ -17,7 +17,9 @@ import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
 import de.depesche.comment.CommentManagement;
 import de.depesche.mail.MailOutbox;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import de.depesche.search.SavedSearches;
+import de.depesche.site.ClusterScheduler;
 import de.depesche.site.InvalidInput;
 import de.depesche.site.SiteSecrets;
 import de.depesche.site.SiteSettings;
@@ -49,14 +51,19 @@ public class SubscriptionManagement {
     private final SavedSearches savedSearches;
     private final CommentManagement comments;
     private final MailOutbox outbox;
+    private final ClusterScheduler scheduler;
+    private final OneTimeTask<Long> forgetErasedDeliveries;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionManagement(JdbcSubscriptionRepository repository, ArticleManagement articles, AccountManagement accounts,
                            SubscriptionMails mails, SiteSecrets secrets, SiteSettingsService settings,
                            SubscriptionProperties properties, SavedSearches savedSearches, CommentManagement comments,
-                           MailOutbox outbox, Clock clock) {
+                           MailOutbox outbox, ClusterScheduler scheduler, OneTimeTask<Long> forgetErasedDeliveries,
+                           Clock clock) {
         this.comments = comments;
+        this.scheduler = scheduler;
+        this.forgetErasedDeliveries = forgetErasedDeliveries;
         this.outbox = outbox;
         this.repository = repository;
         this.articles = articles;
@@ -330,6 +337,9 @@ public class SubscriptionManagement {
                 comments.stopReplyNotifications(r.token());
             }
             repository.deleteSubscriber(s.id());
+            // A match under way in this instant may still record news for the erased subscriptions: once more, later.
+            scheduler.client().schedule(forgetErasedDeliveries.instance("subscriber-" + s.id(), s.id()),
+                    clock.instant().plus(ErasedDeliveries.LATER));
             if (s.email() != null) {
                 outbox.forget(s.email());
             }

@@ -94,6 +94,68 @@ class MailDeliveryTest extends IntegrationTest {
         assertThat(delivery.deliverDue()).as("nothing is sent twice").isZero();
     }
 
+    /**
+     * What bounds the repeats after a crash: when the server is asked to accept a mail (its end of data),
+     * every mail it accepted before on that connection is recorded as sent already.
+     */
+    @Test
+    void atTheEndOfEachMailEveryMailAcceptedBeforeOnItsConnectionIsRecordedAsSent() {
+        String run = "recorded-" + System.nanoTime();
+        // Whole milliseconds: the database keeps microseconds and might round the due time past the clock.
+        Instant later = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 0; i < 200; i++) {
+            repository.insert(run + ":" + i, run, run + "-" + i + "@example.org", "Betreff " + i, "Text", "<p>Text</p>", "", later);
+        }
+        List<String> unrecorded = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        MailTransport server = new MailTransport() {
+            @Override
+            public Connection open() {
+                List<Long> before = new ArrayList<>();
+                return new Connection() {
+                    @Override
+                    public void send(MimeMessage message) throws MessagingException {
+                        try {
+                            message.writeTo(java.io.OutputStream.nullOutputStream());
+                        } catch (java.io.IOException e) {
+                            throw new MessagingException("write", e);
+                        }
+                        // The end of data: the server is about to accept this mail.
+                        for (long id : before) {
+                            if (!"SENT".equals(outbox.find(id).orElseThrow().status())) {
+                                unrecorded.add(id + " still unrecorded when the next mail ended");
+                            }
+                        }
+                        long id = Long.parseLong(message.getHeader("X-Depesche-Mail", null));
+                        before.add(id);
+                        accepted.add(message.getAllRecipients()[0].toString());
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "checking server";
+            }
+        };
+        MailDelivery delivery = new MailDelivery(repository, server,
+                new MailProperties("Test <t@test.depesche.local>", 50, 60, Duration.ofSeconds(30), Duration.ofSeconds(1), 4,
+                        Duration.ofDays(30)),
+                new MutableClock(later), new SimpleMeterRegistry());
+
+        int delivered = 0;
+        for (int round = 0; round < 5 && delivered < 200; round++) {
+            delivered += delivery.deliverDue();
+        }
+        assertThat(accepted.stream().filter(a -> a.startsWith(run + "-")).toList()).hasSize(200).doesNotHaveDuplicates();
+        assertThat(outbox.countByStatus(run + ":")).containsEntry("SENT", 200L);
+        assertThat(unrecorded).isEmpty();
+    }
+
     @Test
     void headerInjectionAndBadAddressesAreRefusedBeforeAnythingIsQueued() {
         assertThatThrownBy(() -> outbox.enqueue(new OutgoingMail("x1", "a@example.org\r\nBcc: b@example.org", "S", "T", null,

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.rss.Item;
 import de.depesche.account.Role;
@@ -104,6 +106,67 @@ class SubscriptionDeliveryTest extends SubscriptionTestBase {
             assertThat(text.lines().filter(l -> l.equals("* " + a.title())).count()).as(a.title()).isEqualTo(1);
         }
         assertThat(waitingNews(email)).isZero();
+    }
+
+    @Test
+    void readersOfTheSameNewsGetItInTheirLanguageWithTheirOwnManageLink() throws Exception {
+        String category = data.category(unique("Sprachen")).slug();
+        String german = address("deutsch");
+        String second = address("zweite");
+        String english = address("englisch");
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (String email : List.of(german, second, english)) {
+            tokens.put(email, subscribed(email, SubscriptionKind.CATEGORY, category));
+        }
+        repository.language(subscriberId(english), "en");
+
+        Article article = data.published(unique("Mehrsprachig"), "BONN", "Text.", category);
+
+        for (String email : tokens.keySet()) {
+            MimeMessage news = mails(email, 2).getLast();
+            assertThat(news.getSubject()).isEqualTo((email.equals(english) ? "New: " : "Neu: ") + article.title());
+            assertThat(TestMail.text(news)).contains(email.equals(english) ? "Just published" : "Neu erschienen");
+            String manage = "/abo/verwalten/" + tokens.get(email);
+            assertThat(TestMail.text(news)).contains(manage);
+            assertThat(TestMail.html(news)).contains(manage);
+            assertThat(news.getHeader("List-Unsubscribe", null)).contains(manage + "/abbestellen");
+            for (String other : tokens.keySet()) {
+                if (!other.equals(email)) {
+                    assertThat(TestMail.text(news) + TestMail.html(news)).doesNotContain(tokens.get(other));
+                }
+            }
+        }
+    }
+
+    @Autowired
+    OneTimeTask<Long> forgetErasedDeliveries;
+
+    @Test
+    void erasingASubscriberDeletesItsDeliveriesAlsoOneRecordedByAMatchUnderWay() throws Exception {
+        String category = data.category(unique("Löschen")).slug();
+        String email = address("loeschen");
+        String token = subscribed(email, SubscriptionKind.CATEGORY, category);
+        long id = subscriberId(email);
+        data.published(unique("Vor dem Löschen"), "BONN", "Text.", category);
+        mails(email, 2);
+        String deliveries = "select count(*) from subscription_delivery where subscriber_id = :s";
+        assertThat(jdbc.sql(deliveries).param("s", id).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(subscriptions.erase(token)).isTrue();
+        assertThat(jdbc.sql(deliveries).param("s", id).query(Long.class).single()).isZero();
+
+        // A match that read the subscription just before it was erased records its news just after.
+        Article late = data.published(unique("Im selben Augenblick"), "BONN", "Text.", category);
+        jdbc.sql("""
+                        insert into subscription_delivery (subscription_id, article_id, subscriber_id, channel, matched_at)
+                        values (-1, :article, :s, 'EMAIL', :now)
+                        """)
+                .param("article", late.id()).param("s", id).param("now", Timestamp.from(Instant.now())).update();
+        assertThat(jdbc.sql("select execution_time from scheduled_tasks where task_name = 'forget-erased-deliveries' and task_instance = :i")
+                .param("i", "subscriber-" + id).query(Timestamp.class).single().toInstant())
+                .isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+        forgetErasedDeliveries.execute(forgetErasedDeliveries.instance("subscriber-" + id, id), null);
+        assertThat(jdbc.sql(deliveries).param("s", id).query(Long.class).single()).isZero();
     }
 
     @Test
