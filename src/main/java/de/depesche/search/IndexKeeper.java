@@ -198,6 +198,12 @@ class IndexKeeper implements SmartLifecycle {
         return index.read(read);
     }
 
+    /** The directory of the index that serves now, or null before it is open. */
+    @Nullable Path currentPath() {
+        LiveIndex index = current;
+        return index == null ? null : index.path();
+    }
+
     RebuildProgress progress() {
         return progress.get();
     }

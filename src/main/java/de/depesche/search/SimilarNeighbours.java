@@ -1,6 +1,8 @@
 package de.depesche.search;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +49,13 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
     private final Set<Long> pending = new LinkedHashSet<>();
     private final AtomicLong version = new AtomicLong();
     private boolean rebuildWanted;
+    /** At start: read the graph the last run saved beside the index, if there is one. */
+    private boolean loadWanted;
+    /** The file the graph is saved in: inside the index's directory, so that it belongs to that index. */
+    static final String FILE = "similar-graph.bin";
     private volatile SimilarityGraph graph = new SimilarityGraph();
     private volatile boolean ready;
+    private volatile boolean readFromFile;
     private volatile boolean running;
     private Thread worker;
 
@@ -74,6 +81,11 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         return graph;
     }
 
+    /** Whether the graph in use was read from the file saved by an earlier run (rather than built). */
+    boolean readFromFile() {
+        return readFromFile;
+    }
+
     @Override
     public void changed(List<Long> articleIds) {
         synchronized (signal) {
@@ -95,7 +107,7 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         running = true;
         index.listen(this);
         synchronized (signal) {
-            rebuildWanted = true;
+            loadWanted = true;
         }
         worker = Thread.ofPlatform().name("search-similar").daemon().start(this::work);
     }
@@ -115,6 +127,9 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (!w.isAlive() && ready) {
+                save();
+            }
         }
     }
 
@@ -132,9 +147,10 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
     private void work() {
         while (running) {
             boolean rebuild;
+            boolean load;
             List<Long> changes;
             synchronized (signal) {
-                while (running && !rebuildWanted && pending.isEmpty()) {
+                while (running && !rebuildWanted && !loadWanted && pending.isEmpty()) {
                     try {
                         signal.wait();
                     } catch (InterruptedException e) {
@@ -143,10 +159,15 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
                 }
                 rebuild = rebuildWanted;
                 rebuildWanted = false;
+                load = loadWanted;
+                loadWanted = false;
                 changes = new ArrayList<>(pending);
                 pending.clear();
             }
             try {
+                if (load && !rebuild && !load()) {
+                    rebuild = true;
+                }
                 if (rebuild) {
                     build();
                 }
@@ -172,6 +193,76 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         }
     }
 
+    /**
+     * Reads the graph saved beside the current index and brings it in line with the index: articles
+     * it lacks are linked, articles the index no longer holds are taken out. False when there is none
+     * to read (or it cannot be read): then the graph is built.
+     */
+    private boolean load() {
+        Path dir = index.currentPath();
+        if (dir == null || !Files.exists(dir.resolve(FILE))) {
+            return false;
+        }
+        long started = System.nanoTime();
+        SimilarityGraph loaded;
+        try {
+            loaded = SimilarityGraph.load(dir.resolve(FILE));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Similar-articles graph {} could not be read, it is built anew: {}", dir.resolve(FILE), e.toString());
+            return false;
+        }
+        Set<Long> inGraph = loaded.articles();
+        int[] changed = new int[2];
+        int articles = index.read(s -> {
+            Set<Long> inIndex = new java.util.HashSet<>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int d = 0; d < leaf.reader().maxDoc() && running; d++) {
+                    if (live == null || live.get(d)) {
+                        long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
+                        inIndex.add(id);
+                        if (!inGraph.contains(id)) {
+                            loaded.put(id, links(s, leaf.docBase + d, id));
+                            changed[0]++;
+                        }
+                    }
+                }
+            }
+            for (long id : inGraph) {
+                if (!inIndex.contains(id)) {
+                    loaded.remove(id);
+                    changed[1]++;
+                }
+            }
+            return inIndex.size();
+        });
+        if (!running) {
+            return true;
+        }
+        graph = loaded;
+        ready = true;
+        readFromFile = true;
+        builtWith = articles;
+        version.incrementAndGet();
+        log.info("Similar-articles graph read from {}: {} articles, {} linked anew, {} taken out, in {} ms",
+                dir.resolve(FILE), articles, changed[0], changed[1], (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** Saves the graph beside the index it was built from; a failure costs only a longer next start. */
+    private void save() {
+        Path dir = index.currentPath();
+        if (dir == null) {
+            return;
+        }
+        try {
+            graph.save(dir.resolve(FILE));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Similar-articles graph could not be saved in {}; the next start builds it: {}", dir, e.toString());
+        }
+    }
+
     private void build() {
         long started = System.nanoTime();
         SimilarityGraph fresh = new SimilarityGraph();
@@ -181,9 +272,11 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         }
         graph = fresh;
         ready = true;
+        readFromFile = false;
         builtWith = articles;
         version.incrementAndGet();
         log.info("Similar-articles graph built: {} articles in {} ms", articles, (System.nanoTime() - started) / 1_000_000);
+        save();
     }
 
     /** Threads for a build: half the cores, so that a build never takes the whole machine from the readers. */

@@ -148,6 +148,73 @@ final class SimilarityGraph {
         node.chosen = new Link[0];
     }
 
+    /** The articles in the graph. */
+    java.util.Set<Long> articles() {
+        lock.readLock().lock();
+        try {
+            return java.util.Set.copyOf(nodes.keySet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static final int FILE_MAGIC = 0x44504752; // "DPGR"
+    private static final int FILE_VERSION = 1;
+
+    /**
+     * Writes the links each article chose to a file (replaced atomically), so that a restart reads them
+     * back instead of linking every article anew.
+     */
+    void save(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        lock.readLock().lock();
+        try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(FILE_MAGIC);
+            out.writeInt(FILE_VERSION);
+            out.writeInt(neighbours);
+            out.writeInt(nodes.size());
+            for (Node node : nodes.values()) {
+                out.writeLong(node.articleId);
+                out.writeInt(node.chosen.length);
+                for (Link l : node.chosen) {
+                    out.writeLong(l.articleId());
+                    out.writeFloat(l.similarity());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads a graph written by {@link #save}; an exception when the file is missing, damaged or of another kind. */
+    static SimilarityGraph load(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != FILE_MAGIC || in.readInt() != FILE_VERSION || in.readInt() != NEIGHBOURS) {
+                throw new java.io.IOException("not a similarity graph of this version: " + file);
+            }
+            int count = in.readInt();
+            if (count < 0) {
+                throw new java.io.IOException("damaged similarity graph: " + file);
+            }
+            SimilarityGraph graph = new SimilarityGraph();
+            for (int i = 0; i < count; i++) {
+                long id = in.readLong();
+                int k = in.readInt();
+                if (k < 0 || k > NEIGHBOURS) {
+                    throw new java.io.IOException("damaged similarity graph: " + file);
+                }
+                List<Link> links = new ArrayList<>(k);
+                for (int j = 0; j < k; j++) {
+                    links.add(new Link(in.readLong(), in.readFloat()));
+                }
+                graph.put(id, links);
+            }
+            return graph;
+        }
+    }
+
     boolean contains(long articleId) {
         lock.readLock().lock();
         try {

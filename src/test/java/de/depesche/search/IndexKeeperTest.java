@@ -79,6 +79,49 @@ class IndexKeeperTest extends IntegrationTest {
     }
 
     @Test
+    void theSimilarityGraphIsSavedAndReadBackAtRestartWithWhatChangedMeanwhile() throws Exception {
+        Article kept = data.published(unique("Graph vor dem Neustart"));
+        Path dir = Files.createTempDirectory("depesche-node-g-");
+        IndexKeeper g = node(dir);
+        g.start();
+        SimilarNeighbours graph = new SimilarNeighbours(g, fast(1));
+        Path saved;
+        try {
+            await().atMost(WAIT).until(() -> g.progress().state() == RebuildProgress.State.DONE);
+            graph.start();
+            await().atMost(WAIT).until(() -> graph.ready() && graph.graph().contains(kept.id()));
+        } finally {
+            graph.stop();
+            saved = g.currentPath().resolve(SimilarNeighbours.FILE);
+            g.stop();
+        }
+        assertThat(saved).exists();
+
+        Article whileDown = data.published(unique("Graph während des Stillstands"));
+        articles.unpublish(kept.id(), data.admin());
+        // Restarted: the saved graph is read (no build), then what the index now holds is brought in.
+        IndexKeeper again = node(dir);
+        again.start();
+        SimilarNeighbours reread = new SimilarNeighbours(again, fast(1));
+        try {
+            await().atMost(WAIT).until(() -> holds(again, whileDown.id()) && !holds(again, kept.id()));
+            reread.start();
+            await().atMost(WAIT).until(() -> reread.ready() && reread.graph().contains(whileDown.id())
+                    && !reread.graph().contains(kept.id()));
+            assertThat(reread.readFromFile()).isTrue();
+            assertThat(graph.readFromFile()).isFalse();
+        } finally {
+            reread.stop();
+            again.stop();
+        }
+    }
+
+    private static SearchProperties fast(int graphMinArticles) {
+        return new SearchProperties(Duration.ofMillis(200), Duration.ofMinutes(2), Duration.ofMillis(500),
+                1.5f, Duration.ofDays(30), Duration.ofDays(180), false, graphMinArticles);
+    }
+
+    @Test
     void anIndexFromAnOlderAnalysisIsRebuiltWhileTheOldOneKeepsAnswering() throws Exception {
         Article a = data.published(unique("Analyseversion"));
         Path dir = Files.createTempDirectory("depesche-node-c-");

@@ -33,6 +33,9 @@ class SimilarityGraphServingTest extends IntegrationTest {
     @Autowired
     SimilarNeighbours neighbours;
 
+    @Autowired
+    IndexKeeper index;
+
     private Article publish(String title, String body) {
         return data.published(title, "BERLIN", body);
     }
@@ -54,6 +57,8 @@ class SimilarityGraphServingTest extends IntegrationTest {
         assertThat(search.findSimilar(football.id(), 5)).extracting(SimilarArticle::articleId)
                 .containsExactly(league.id());
         assertThat(search.findSimilar(a.id(), 5)).allSatisfy(s -> assertThat(s.score()).isBetween(0.01, 1.0));
+        // Saved beside the index, so that a restart reads it instead of linking every article again.
+        assertThat(index.currentPath().resolve(SimilarNeighbours.FILE)).exists();
 
         articles.unpublish(b.id(), data.admin());
         await().atMost(WAIT).until(() -> !neighbours.graph().contains(b.id()));

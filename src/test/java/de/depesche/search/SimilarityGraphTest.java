@@ -69,6 +69,26 @@ class SimilarityGraphTest {
     }
 
     @Test
+    void aSavedGraphReadsBackTheSameAndADamagedFileIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        SimilarityGraph g = twoTopics();
+        java.nio.file.Path file = dir.resolve(SimilarNeighbours.FILE);
+        g.save(file);
+        SimilarityGraph read = SimilarityGraph.load(file);
+        assertThat(read.articles()).isEqualTo(g.articles());
+        for (long id = 1; id <= 7; id++) {
+            // The same articles (6 and 7 tie exactly; the walk's last digits depend on the order it visits links in).
+            assertThat(near(read, id)).containsExactlyInAnyOrderElementsOf(near(g, id));
+        }
+        assertThat(near(read, 1)).isEqualTo(near(g, 1));
+
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 40));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimilarityGraph.load(file)).isInstanceOf(java.io.IOException.class);
+        java.nio.file.Files.writeString(file, "kein Graph");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimilarityGraph.load(file)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void anArticleWithoutLinksHasNoSimilarArticles() {
         SimilarityGraph g = new SimilarityGraph();
         g.put(1, List.of());
