@@ -215,18 +215,15 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         int[] changed = new int[2];
         int articles = index.read(s -> {
             Set<Long> inIndex = new java.util.HashSet<>();
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
-                for (int d = 0; d < leaf.reader().maxDoc() && running; d++) {
-                    if (live == null || live.get(d)) {
-                        long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
-                        inIndex.add(id);
-                        if (!inGraph.contains(id)) {
-                            loaded.put(id, links(s, leaf.docBase + d, id));
-                            changed[0]++;
-                        }
-                    }
+            for (long[] article : articles(s)) {
+                if (!running) {
+                    break;
+                }
+                long id = article[1];
+                inIndex.add(id);
+                if (!inGraph.contains(id)) {
+                    loaded.put(id, links(s, (int) article[0], id));
+                    changed[0]++;
                 }
             }
             for (long id : inGraph) {
@@ -284,17 +281,7 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
 
     /** Links every article of the index to its nearest neighbours; the number of articles linked. */
     static int build(IndexSearcher s, SimilarityGraph graph, int threads, BooleanSupplier go) throws IOException {
-        List<long[]> all = new ArrayList<>();
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
-            StoredFields stored = leaf.reader().storedFields();
-            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-                if (live == null || live.get(d)) {
-                    long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
-                    all.add(new long[] {leaf.docBase + d, id});
-                }
-            }
-        }
+        List<long[]> all = articles(s);
         AtomicInteger next = new AtomicInteger();
         Callable<Void> linker = () -> {
             int i;
@@ -351,6 +338,22 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
             return null;
         });
         version.incrementAndGet();
+    }
+
+    /** Every article the index holds: {document number, article id}. */
+    private static List<long[]> articles(IndexSearcher s) throws IOException {
+        List<long[]> all = new ArrayList<>();
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                if (live == null || live.get(d)) {
+                    long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
+                    all.add(new long[] {leaf.docBase + d, id});
+                }
+            }
+        }
+        return all;
     }
 
     static List<SimilarityGraph.Link> links(IndexSearcher s, int doc, long id) throws IOException {
