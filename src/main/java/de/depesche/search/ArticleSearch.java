@@ -133,15 +133,21 @@ public class ArticleSearch {
      * similar to X" matches when a new article is close to X. Empty for unknown or unpublished articles.
      */
     public List<SimilarArticle> earlierArticlesSimilarTo(long newArticleId, double minScore) {
-        Article article = articles.find(newArticleId).filter(Article::isPublished).orElse(null);
-        if (article == null) {
+        return articles.find(newArticleId).map(a -> earlierArticlesSimilarTo(a, minScore)).orElse(List.of());
+    }
+
+    /** The same, for a caller that has just read the article (saves reading it again). */
+    public List<SimilarArticle> earlierArticlesSimilarTo(Article article, double minScore) {
+        if (!article.isPublished()) {
             return List.of();
         }
+        long newArticleId = article.id();
         long before = article.displayDate().toEpochMilli() - 1;
         List<SimilarArticle> found = index.read(s -> earlier(s, newArticleId, before, minScore));
         if (found == null) {
-            // Published a moment ago and not yet indexed on this node: index it now, then ask again.
-            index.apply(newArticleId);
+            // Published a moment ago and not yet indexed on this node: index it now (or wait for the
+            // update under way), then ask again.
+            index.ensureIndexed(newArticleId);
             found = index.read(s -> earlier(s, newArticleId, before, minScore));
         }
         return found == null ? List.of() : found;

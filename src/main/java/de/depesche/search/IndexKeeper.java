@@ -234,6 +234,24 @@ class IndexKeeper implements SmartLifecycle {
         listener.changed(List.of(articleId));
     }
 
+    /**
+     * Makes a published article searchable on this node now, for a caller that found it missing. When
+     * the index's own update for it is under way (the same event reached {@link IndexUpdates}), this
+     * waits for that instead of analysing the article a second time.
+     */
+    void ensureIndexed(long articleId) {
+        synchronized (writes) {
+            LiveIndex index = current;
+            if (index == null || index.read(s -> LiveIndex.docOf(s, articleId)) >= 0) {
+                return;
+            }
+            applyTo(index, articleId);
+            index.refresh();
+        }
+        siteChanges.evictLocally("list");
+        listener.changed(List.of(articleId));
+    }
+
     private void applyTo(LiveIndex index, long articleId) {
         Optional<Article> article = articles.find(articleId).filter(Article::isPublished);
         if (article.isPresent()) {
