@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import de.depesche.account.AccountManagement;
 import de.depesche.article.Article;
@@ -60,8 +60,11 @@ class NewsMatcher {
     }
 
     /**
-     * The ways of matching run side by side, each on its own connection: they write disjoint rows,
-     * every insert skips what is already recorded, so a retry after a partial failure is harmless.
+     * Two statements run side by side, each on its own connection: the topics (categories, tags,
+     * author) are recorded at once, in one statement; meanwhile the ways of matching that need the
+     * search module find their targets, which are then recorded in a second statement. Each statement
+     * skips what is already recorded, so a retry after a partial failure is harmless. (One statement
+     * per kind, five at once, made the database cores fight over the same index pages.)
      *
      * @return how many deliveries were recorded
      */
@@ -70,26 +73,41 @@ class NewsMatcher {
         Instant now = clock.instant();
         long startedAfter = sincePublished(article);
         String author = accounts.find(article.authorId()).map(a -> a.slug()).orElse("");
-        List<ArticleMatcher> all = new ArrayList<>(topicMatchers(article, author));
-        all.addAll(matchers);
-        List<Future<String>> steps = new ArrayList<>();
-        int found = 0;
+        Map<SubscriptionKind, List<String>> topics = new EnumMap<>(SubscriptionKind.class);
+        topics.put(SubscriptionKind.CATEGORY, article.categories().stream().map(Category::slug).toList());
+        topics.put(SubscriptionKind.TAG, article.tags().stream().map(Tag::slug).toList());
+        topics.put(SubscriptionKind.AUTHOR, author.isEmpty() ? List.of() : List.of(author));
+        int found;
+        String notes;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Integer>> counts = new ArrayList<>();
-            for (ArticleMatcher matcher : all) {
-                CompletableFuture<String> step = new CompletableFuture<>();
-                steps.add(step);
-                counts.add(pool.submit(() -> {
+            Future<Step> topicStep = pool.submit(() -> {
+                long t = System.nanoTime();
+                int n = repository.match(topics, article.id(), now);
+                return new Step(n, n + " by topic in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+            });
+            List<Future<Targets>> searching = new ArrayList<>();
+            for (ArticleMatcher matcher : matchers) {
+                searching.add(pool.submit(() -> {
                     long t = System.nanoTime();
-                    Found f = matcher.match(article, now);
-                    step.complete(matcher.name() + " " + (System.nanoTime() - t) / 1_000_000 + " ms"
-                            + (f.note().isEmpty() ? "" : " (" + f.note() + ")"));
-                    return f.deliveries();
+                    Targets targets = matcher.targets(article, now);
+                    return new Targets(targets.kind(), targets.targets(),
+                            matcher.name() + " " + (System.nanoTime() - t) / 1_000_000 + " ms (" + targets.note() + ")");
                 }));
             }
-            for (Future<Integer> count : counts) {
-                found += count.get();
+            Map<SubscriptionKind, List<String>> searched = new EnumMap<>(SubscriptionKind.class);
+            List<String> searchNotes = new ArrayList<>();
+            for (Future<Targets> f : searching) {
+                Targets t = f.get();
+                searched.merge(t.kind(), t.targets(), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+                searchNotes.add(t.note());
             }
+            long t = System.nanoTime();
+            int bySearch = repository.match(searched, article.id(), now);
+            String searchStep = bySearch + " by content in " + (System.nanoTime() - start) / 1_000_000 + " ms ("
+                    + String.join(", ", searchNotes) + ", recorded in " + (System.nanoTime() - t) / 1_000_000 + " ms)";
+            Step byTopic = topicStep.get();
+            found = byTopic.recorded() + bySearch;
+            notes = byTopic.note() + "; " + searchStep;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -98,9 +116,8 @@ class NewsMatcher {
         }
         long nanos = System.nanoTime() - start;
         timer.record(Duration.ofNanos(nanos));
-        log.info("Article {} matched {} subscriptions in {} ms ({}, side by side; started {} ms after publishing); {} ms after it was published",
-                article.id(), found, nanos / 1_000_000, steps.stream().map(Future::resultNow).collect(Collectors.joining(", ")),
-                startedAfter, sincePublished(article));
+        log.info("Article {} matched {} subscriptions in {} ms ({}; started {} ms after publishing); {} ms after it was published",
+                article.id(), found, nanos / 1_000_000, notes, startedAfter, sincePublished(article));
         return found;
     }
 
@@ -108,40 +125,14 @@ class NewsMatcher {
         return article.publishedAt() == null ? 0 : clock.millis() - article.publishedAt().toEpochMilli();
     }
 
-    /**
-     * Categories, tags and the author: one statement each, so that the three run on connections (and
-     * database cores) of their own; they write disjoint rows.
-     */
-    private List<ArticleMatcher> topicMatchers(Article article, String author) {
-        List<String> categories = article.categories().stream().map(Category::slug).toList();
-        List<String> tags = article.tags().stream().map(Tag::slug).toList();
-        return List.of(
-                topic("categories", (a, at) -> repository.match(SubscriptionKind.CATEGORY, categories, a.id(), at)),
-                topic("tags", (a, at) -> repository.match(SubscriptionKind.TAG, tags, a.id(), at)),
-                topic("author", (a, at) -> repository.match(SubscriptionKind.AUTHOR,
-                        author.isEmpty() ? List.of() : List.of(author), a.id(), at)));
-    }
+    private record Step(int recorded, String note) {}
 
-    private static ArticleMatcher topic(String name, java.util.function.ToIntBiFunction<Article, Instant> match) {
-        return new ArticleMatcher() {
-            @Override
-            public Found match(Article article, Instant now) {
-                return new Found(match.applyAsInt(article, now), "");
-            }
+    /** The targets of one kind that an article matches, with a note for the log (e.g. the time the search took). */
+    record Targets(SubscriptionKind kind, List<String> targets, String note) {}
 
-            @Override
-            public String name() {
-                return name;
-            }
-        };
-    }
-
-    /** What one way of matching recorded, with a note for the log (e.g. the time the search module took). */
-    record Found(int deliveries, String note) {}
-
-    /** A further way of matching (similar news, saved searches) that needs another module's help. */
+    /** A way of matching (similar news, saved searches) that needs another module's help to find its targets. */
     interface ArticleMatcher {
-        Found match(Article article, Instant now);
+        Targets targets(Article article, Instant now);
 
         String name();
     }

@@ -39,9 +39,9 @@ class SearchBasedMatching {
             }
 
             @Override
-            public NewsMatcher.Found match(Article article, Instant now) {
+            public NewsMatcher.Targets targets(Article article, Instant now) {
                 long t = System.nanoTime();
-                List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article.id(), properties.similarMinScore());
+                List<SimilarArticle> earlier = search.earlierArticlesSimilarTo(article, properties.similarMinScore());
                 long searchNanos = System.nanoTime() - t;
                 searchTimer.record(searchNanos, TimeUnit.NANOSECONDS);
                 List<Boolean> isNew = repository.similarNews(earlier.stream()
@@ -55,9 +55,9 @@ class SearchBasedMatching {
                 changes.record(earlier.stream().map(e -> FeedManagement.similarNewsTag(e.articleId())).toArray(String[]::new));
                 // The pairs are committed: the earlier articles' feeds have a new item now.
                 feeds.announce(grown);
-                int matched = repository.match(SubscriptionKind.SIMILAR,
-                        earlier.stream().map(e -> String.valueOf(e.articleId())).toList(), article.id(), now);
-                return new NewsMatcher.Found(matched, "search " + searchNanos / 1_000_000 + " ms, " + earlier.size() + " earlier articles");
+                return new NewsMatcher.Targets(SubscriptionKind.SIMILAR,
+                        earlier.stream().map(e -> String.valueOf(e.articleId())).toList(),
+                        "search " + searchNanos / 1_000_000 + " ms, " + earlier.size() + " earlier articles");
             }
         };
     }
@@ -72,7 +72,7 @@ class SearchBasedMatching {
             }
 
             @Override
-            public NewsMatcher.Found match(Article article, Instant now) {
+            public NewsMatcher.Targets targets(Article article, Instant now) {
                 // Each distinct query is run once, however many readers saved it.
                 List<String> distinct = repository.activeSearchQueries();
                 Map<Long, String> queries = new LinkedHashMap<>();
@@ -83,7 +83,7 @@ class SearchBasedMatching {
                 List<String> matched = searches.matching(queries, article).stream()
                         .map(i -> distinct.get(i.intValue())).toList();
                 long searchNanos = System.nanoTime() - t;
-                return new NewsMatcher.Found(repository.match(SubscriptionKind.SEARCH, matched, article.id(), now),
+                return new NewsMatcher.Targets(SubscriptionKind.SEARCH, matched,
                         "search " + searchNanos / 1_000_000 + " ms, " + distinct.size() + " queries");
             }
         };
