@@ -14,6 +14,7 @@
 # on an otherwise idle machine.
 #
 #   bench/subscription-load.sh
+#   MATCHING_ONLY=1 bench/subscription-load.sh   # step 1's matching time only
 #
 # Needs: a built jar (./mvnw -DskipTests package), python3, psql and the local PostgreSQL.
 set -euo pipefail
@@ -31,6 +32,7 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d test -qtA)
 q() { "${PSQL[@]}" -c "set search_path = $SCHEMA; $1"; }
 cleanup() {
   kill -9 "${APP:-}" 2>/dev/null || true; kill "${SINK:-}" 2>/dev/null || true; sleep 1
+  cp "$WORK/app.log" "${TMPDIR:-/tmp}/subscription-load.app.log" 2>/dev/null && echo "application log: ${TMPDIR:-/tmp}/subscription-load.app.log" >&2
   "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -63,6 +65,17 @@ check() { # name, 1 when it holds, what was counted
 }
 
 start_app
+# A site that has been up a while has published before: three articles go out before the subscribers
+# are seeded, so that the measured publication is not the process's first (its first use of the
+# statements, of the search and of the event pipeline). The first one's time is printed as well.
+warm_body=$(q "select replace(body_markdown, '\"', '') from article order by id desc limit 1" | tr '\n' ' ' | sed 's/\\/ /g')
+FIRST_LOGGED=""
+for i in 1 2 3; do
+  WID=$(api -X POST "http://127.0.0.1:$PORT/api/v1/articles" -d "{\"title\":\"Vorlauf $i: Neues aus der Technik\",\"lead\":\"Ein Artikel vor der Messung.\",\"body\":\"$warm_body\",\"categories\":[\"technik\"],\"status\":\"published\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  for _ in $(seq 1 60); do grep -q "Article $WID matched" "$WORK/app.log" && break; sleep 0.5; done
+  [ "$i" = 1 ] && FIRST_LOGGED=$(grep -o "Article $WID matched .*published" "$WORK/app.log" | tail -1 || true)
+done
 echo "seeding 100 000 confirmed subscribers ..." >&2
 TAGS=$(q "select string_agg(quote_literal(slug), ',') from (select slug from tag order by id limit 5) t")
 ARTICLES=$(q "select string_agg(id::text, ',') from article")
@@ -98,6 +111,11 @@ for _ in $(seq 1 120); do
 done
 MATCHES=$(q "select count(*) from subscription_delivery where article_id = $ID")
 MATCH_MS=$(echo "$LOGGED" | sed -n 's/.*; \([0-9]*\) ms after it was published/\1/p')
+if [ "${MATCHING_ONLY:-}" = 1 ]; then # a quick look at the matching alone
+  echo "publish → all matches found: ${MATCH_MS} ms, $MATCHES matches ($LOGGED)"
+  echo "first publication of the process: $FIRST_LOGGED"
+  exit 0
+fi
 echo "waiting for $MATCHES news mails ..." >&2
 wait_for "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'" 900 "$MATCHES" || true
 NEWS_SENT=$(q "select count(*) from mail_outbox where kind = 'subscription.news' and status = 'SENT'")
@@ -171,6 +189,7 @@ check "4. SMTP refused for 60 s" "$([ "$OUT_ACCEPTED" = 500 ] && [ "$OUT_QUEUED"
 echo
 echo "Timings (judge them only on an idle machine):"
 echo "  1. publish → all matches found:  ${MATCH_MS} ms (target ≤ 300 ms; matcher log: $LOGGED)"
+echo "     (the process's first publication, before the subscribers were seeded: $FIRST_LOGGED)"
 echo "     news mails handed to SMTP:    $NEWS_SENT at $SMTP_RATE mails/s (target ≥ 1 000/s); queued (rendered) at $QUEUE_RATE mails/s"
 echo "  2. newsletter to $W_TOTAL: queued at $W_QUEUE mails/s, handed to SMTP at $W_RATE mails/s (target ≥ 1 000/s)"
 echo "  3. killed with -9 at $AT_KILL received mails"
