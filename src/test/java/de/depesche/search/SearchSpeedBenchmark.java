@@ -30,40 +30,51 @@ public final class SearchSpeedBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 0 ? Path.of(args[0]) : GnadArticles.DEFAULT;
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int requested = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int measured = args.length > 2 ? Integer.parseInt(args[2]) : 4_000;
         List<GnadArticles.Labelled> source = GnadArticles.load(file).articles();
         Random random = new Random(42);
         Corpus corpus = Corpus.of(source);
 
         GermanAnalysis analysis = new GermanAnalysis();
-        Path dir = Files.createTempDirectory("depesche-bench-speed-");
+        // -Dbench.index=DIR keeps the index there and reuses it on the next run (for profiling the
+        // searches without waiting for the indexing again); -Dbench.only=search skips the graph.
+        String keep = System.getProperty("bench.index");
+        Path dir = keep == null ? Files.createTempDirectory("depesche-bench-speed-") : Path.of(keep);
+        boolean reuse = keep != null && LiveIndex.exists(dir);
         LiveIndex index = LiveIndex.open(dir, analysis);
         Instant newest = Instant.parse("2026-01-01T00:00:00Z");
-        long start = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            long seed = 1000 + t;
-            writers.add(pool.submit(() -> {
-                Random r = new Random(seed);
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    index.put(corpus.article(i, r, newest));
-                }
-            }));
+        if (reuse) {
+            System.out.printf(Locale.ROOT, "reused the index in %s: %d articles%n", dir, index.documents());
+        } else {
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> writers = new ArrayList<>();
+            int total = requested;
+            for (int t = 0; t < threads; t++) {
+                long seed = 1000 + t;
+                writers.add(pool.submit(() -> {
+                    Random r = new Random(seed);
+                    int i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        index.put(corpus.article(i, r, newest));
+                    }
+                }));
+            }
+            for (Future<?> w : writers) {
+                w.get();
+            }
+            index.commit(Map.of());
+            index.refresh();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            System.out.printf(Locale.ROOT, "indexed %d articles in %.1f s with %d threads: %.0f articles/s (index %.0f MB)%n",
+                    requested, seconds, threads, requested / seconds, index.sizeInBytes() / 1048576.0);
         }
-        for (Future<?> w : writers) {
-            w.get();
-        }
-        index.commit(Map.of());
-        index.refresh();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        System.out.printf(Locale.ROOT, "indexed %d articles in %.1f s with %d threads: %.0f articles/s (index %.0f MB)%n",
-                count, seconds, threads, count / seconds, index.sizeInBytes() / 1048576.0);
+        int count = index.documents();
+        boolean searchOnly = "search".equals(System.getProperty("bench.only"));
 
         SearchEngine engine = new SearchEngine(analysis, new SearchEngine.Settings(1.5f, Duration.ofDays(30).toMillis(),
                 ZoneId.of("Europe/Berlin")));
@@ -74,19 +85,34 @@ public final class SearchSpeedBenchmark {
         IntFunction<Object> directOne = i -> index.read(s -> ArticleSearch.similar(s, (i * 7919L) % count, 5,
                 now.toEpochMilli(), halfLife));
 
-        // The similar-articles graph, as a node builds it at start-up (here with every core, to save time).
-        SimilarityGraph graph = new SimilarityGraph();
-        long graphStart = System.nanoTime();
-        int linked = index.read(s -> SimilarNeighbours.build(s, graph, threads, () -> true));
-        double graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        System.out.printf(Locale.ROOT, "similar-articles graph: %d articles linked in %.1f s with %d threads: %.0f articles/s%n",
-                linked, graphSeconds, threads, linked / graphSeconds);
+        // The similar-articles graph, as a node builds it at start-up (here with every core, to save time);
+        // read back from the kept index's directory when it was saved there before.
+        Path graphFile = dir.resolve("similar-graph.bin");
+        SimilarityGraph graph;
+        if (searchOnly) {
+            graph = new SimilarityGraph();
+        } else if (reuse && Files.exists(graphFile)) {
+            graph = SimilarityGraph.load(graphFile);
+            System.out.printf(Locale.ROOT, "similar-articles graph read back from %s: %d articles%n", graphFile, graph.size());
+        } else {
+            graph = new SimilarityGraph();
+            long graphStart = System.nanoTime();
+            int linked = index.read(s -> SimilarNeighbours.build(s, graph, threads, () -> true));
+            double graphSeconds = (System.nanoTime() - graphStart) / 1e9;
+            System.out.printf(Locale.ROOT, "similar-articles graph: %d articles linked in %.1f s with %d threads: %.0f articles/s%n",
+                    linked, graphSeconds, threads, linked / graphSeconds);
+            if (keep != null) {
+                graph.save(graphFile);
+            }
+        }
         IntFunction<Object> similarOne = i -> index.read(s -> ArticleSearch.similar(s, graph, (i * 7919L) % count, 5,
                 now.toEpochMilli(), halfLife));
 
         run("warm-up", searchOne, 1, measured / 2);
-        run("warm-up", similarOne, 1, measured / 4);
-        run("warm-up", directOne, 1, measured / 8);
+        if (!searchOnly) {
+            run("warm-up", similarOne, 1, measured / 4);
+            run("warm-up", directOne, 1, measured / 8);
+        }
         String[] kinds = {"one word", "one word", "two words", "phrase", "word -word", "prefix*", "compound part", "two words"};
         for (int kind = 0; kind < 8; kind += kind == 0 ? 2 : 1) {
             int k = kind;
@@ -98,6 +124,10 @@ public final class SearchSpeedBenchmark {
             System.out.printf(Locale.ROOT, "search,  %d client(s): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.0f queries/s%s%n",
                     clients, l.p50(), l.p95(), l.p99(), l.throughput(),
                     clients == 8 ? String.format(Locale.ROOT, "  (p95 / target %.0f ms = %.2f)", SEARCH_P95_TARGET_MS, l.p95() / SEARCH_P95_TARGET_MS) : "");
+        }
+        if (searchOnly) {
+            index.close();
+            return;
         }
         for (int clients : new int[] {1, 8}) {
             Latency l = run("similar", similarOne, clients, measured);

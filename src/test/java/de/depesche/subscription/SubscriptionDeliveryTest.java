@@ -267,6 +267,33 @@ class SubscriptionDeliveryTest extends SubscriptionTestBase {
     }
 
     @Test
+    void oneStatementRecordsMatchesOfSeveralKindsAndMoreTargetsThanOneStatementTakesEachOnce() {
+        String query = unique("Deichbau");
+        String category = data.category(unique("Küstenschutz")).slug();
+        String bySearch = address("suchagent-viele");
+        String byCategory = address("kategorie-viele");
+        subscribed(bySearch, SubscriptionKind.SEARCH, query);
+        subscribed(byCategory, SubscriptionKind.CATEGORY, category);
+        // 1 500 saved queries matched (more than one statement binds): the subscribed one comes last.
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 1_499; i++) {
+            queries.add(unique("Anfrage " + i));
+        }
+        queries.add(query);
+        Map<SubscriptionKind, List<String>> targets = Map.of(SubscriptionKind.SEARCH, queries,
+                SubscriptionKind.CATEGORY, List.of(category), SubscriptionKind.TAG, List.of());
+        long article = 9_000_000_000L;
+
+        assertThat(repository.match(targets, article, Instant.now())).isEqualTo(2);
+        assertThat(repository.match(targets, article, Instant.now())).as("a retry records nothing twice").isZero();
+        for (String email : List.of(bySearch, byCategory)) {
+            assertThat(jdbc.sql("select count(*) from subscription_delivery where subscriber_id = :s and article_id = :a")
+                    .param("s", subscriberId(email)).param("a", article).query(Long.class).single()).as(email).isEqualTo(1);
+        }
+        jdbc.sql("delete from subscription_delivery where article_id = :a").param("a", article).update();
+    }
+
+    @Test
     void aPersonalFeedParsesStrictlyAndDropsWhatAnEndedSubscriptionDelivered() {
         String category = data.category(unique("Feedrubrik")).slug();
         var feed = (SubscriptionManagement.Outcome.FeedReady) subscriptions.request(
