@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.document.Document;
@@ -19,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -34,6 +37,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +62,9 @@ final class SearchEngine {
     static final int COUNT_UP_TO = 500;
     /** Snippets come from the first this many characters of a text; the rest of a very long article adds cost, not value. */
     private static final int HIGHLIGHT_CHARS = 20_000;
+    /** What a hit shows, and the texts its snippets come from. */
+    private static final Set<String> HIT_FIELDS = Set.of(IndexedArticle.ID, IndexedArticle.SLUG, IndexedArticle.TITLE,
+            IndexedArticle.LEAD, IndexedArticle.BODY, IndexedArticle.PUBLISHED, IndexedArticle.CATEGORY_NAMES);
 
     /**
      * @param recencyWeight  how much newer articles lead (0 = off)
@@ -201,7 +208,23 @@ final class SearchEngine {
         }
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (q.page() - 1) * size),
                 top.scoreDocs.length);
-        return new SearchResults(q, hits(searcher, query, page), total, lowerBound, null);
+        return new SearchResults(q, hits(searcher, marked(reader), page), total, lowerBound, null);
+    }
+
+    /**
+     * What the snippets mark: the words and phrases asked for, without the exclusions, filters and the
+     * recency lead. A query part the highlighter does not know (the recency lead is one) makes it
+     * analyse the text of every hit again instead of reading the word positions from the index.
+     */
+    private Query marked(ReaderQuery reader) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (ReaderQuery.Part part : reader.included()) {
+            Query clause = clause(part);
+            if (clause != null) {
+                b.add(clause, BooleanClause.Occur.SHOULD);
+            }
+        }
+        return b.build();
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
@@ -209,18 +232,50 @@ final class SearchEngine {
             return List.of();
         }
         int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.queryAnalyzer())
+        // Each hit's stored fields are read once, in index order, for the snippets and the hit alike
+        // (reading them is mostly decompressing; the highlighter would otherwise do it a second time).
+        Map<Integer, Document> documents = new HashMap<>();
+        var stored = searcher.storedFields();
+        for (int doc : IntStream.of(docs).sorted().distinct().toArray()) {
+            documents.put(doc, stored.document(doc, HIT_FIELDS));
+        }
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analysis.queryAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(0)
-                .withMaxLength(HIGHLIGHT_CHARS)
-                .build();
+                .withMaxLength(HIGHLIGHT_CHARS)) {
+            /**
+             * Word positions from the index for every query, also for "prefix*" and phrases of compound
+             * parts: the highlighter's default re-analyses each hit's text for those, but it asks the
+             * query itself where it matched (weight matches), which works on the index as well.
+             */
+            @Override
+            protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+                OffsetSource chosen = super.getOptimizedOffsetSource(components);
+                return chosen == OffsetSource.ANALYSIS && getOffsetSource(components.field()) == OffsetSource.POSTINGS
+                        && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES) ? OffsetSource.POSTINGS : chosen;
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    Document d = documents.get(doc);
+                    CharSequence[] byField = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = d == null ? null : d.get(fields[f]);
+                        byField[f] = value == null ? "" : value.length() > HIGHLIGHT_CHARS ? value.substring(0, HIGHLIGHT_CHARS) : value;
+                    }
+                    values.add(byField);
+                }
+                return values;
+            }
+        };
         String[] fields = {IndexedArticle.TITLE, IndexedArticle.LEAD, IndexedArticle.BODY};
         Map<String, String[]> marked = highlighter.highlightFields(fields, query, docs, new int[] {1, 1, 2});
-        var stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(docs[i], Set.of(IndexedArticle.ID, IndexedArticle.SLUG, IndexedArticle.TITLE,
-                    IndexedArticle.LEAD, IndexedArticle.PUBLISHED, IndexedArticle.CATEGORY_NAMES));
+            Document d = documents.get(docs[i]);
             String title = d.get(IndexedArticle.TITLE);
             String titleHtml = marked.get(IndexedArticle.TITLE)[i];
             String snippet = marked.get(IndexedArticle.BODY)[i];
