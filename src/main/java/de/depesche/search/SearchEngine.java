@@ -12,10 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -56,12 +61,29 @@ final class SearchEngine {
             IndexedArticle.BODY, 1.0f,
             IndexedArticle.TAGS, 1.5f,
             IndexedArticle.AUTHOR, 1.0f);
+    /** The fields a hit shows with marks. */
+    private static final Map<String, Float> MARKED_FIELDS = Map.of(
+            IndexedArticle.TITLE, 1f, IndexedArticle.LEAD, 1f, IndexedArticle.BODY, 1f);
     private static final float COMPOUND_PARTS_WEIGHT = 0.7f;
     private static final int SNIPPET_LENGTH = 320;
     /** Matches are counted exactly up to here ("more than 500 results" beyond): counting all costs time on common words. */
     static final int COUNT_UP_TO = 500;
     /** Snippets come from the first this many characters of a text; the rest of a very long article adds cost, not value. */
     private static final int HIGHLIGHT_CHARS = 20_000;
+    /**
+     * The stored fields of recent hits, by index segment and document number there. A segment's
+     * stored fields never change (an edited article is a new document), so an entry stays true for as
+     * long as the segment lives; reading them is mostly decompressing, and the same articles come up
+     * again and again (the newest, those of the day's topics).
+     */
+    private final Cache<StoredKey, Document> hitDocuments = Caffeine.newBuilder()
+            .maximumWeight(32L << 20)
+            .weigher((StoredKey k, Document d) -> 256 + d.getFields().stream()
+                    .mapToInt(f -> f.stringValue() == null ? 16 : 2 * f.stringValue().length()).sum())
+            .build();
+
+    private record StoredKey(Object segment, int doc) {}
+
     /** What a hit shows, and the texts its snippets come from. */
     private static final Set<String> HIT_FIELDS = Set.of(IndexedArticle.ID, IndexedArticle.SLUG, IndexedArticle.TITLE,
             IndexedArticle.LEAD, IndexedArticle.BODY, IndexedArticle.PUBLISHED, IndexedArticle.CATEGORY_NAMES);
@@ -123,8 +145,12 @@ final class SearchEngine {
 
     /** One word or phrase, in any of the weighted fields. */
     private @Nullable Query clause(ReaderQuery.Part part) {
+        return clause(part, FIELDS);
+    }
+
+    private @Nullable Query clause(ReaderQuery.Part part, Map<String, Float> fields) {
         List<Query> perField = new ArrayList<>();
-        for (var field : FIELDS.entrySet()) {
+        for (var field : fields.entrySet()) {
             Query q = part.phrase() ? phrases.createPhraseQuery(field.getKey(), part.text())
                     : part.prefix() ? prefix(field.getKey(), part.text())
                     : word(field.getKey(), part.text());
@@ -212,14 +238,15 @@ final class SearchEngine {
     }
 
     /**
-     * What the snippets mark: the words and phrases asked for, without the exclusions, filters and the
-     * recency lead. A query part the highlighter does not know (the recency lead is one) makes it
+     * What the snippets mark: the words and phrases asked for in the fields that are shown, without the
+     * exclusions, filters and the recency lead (the highlighter asks the query where it matched in each
+     * hit, and every further field is further work). A query part the highlighter does not know (the recency lead is one) makes it
      * analyse the text of every hit again instead of reading the word positions from the index.
      */
     private Query marked(ReaderQuery reader) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (ReaderQuery.Part part : reader.included()) {
-            Query clause = clause(part);
+            Query clause = clause(part, MARKED_FIELDS);
             if (clause != null) {
                 b.add(clause, BooleanClause.Occur.SHOULD);
             }
@@ -236,8 +263,22 @@ final class SearchEngine {
         // (reading them is mostly decompressing; the highlighter would otherwise do it a second time).
         Map<Integer, Document> documents = new HashMap<>();
         var stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int doc : IntStream.of(docs).sorted().distinct().toArray()) {
-            documents.put(doc, stored.document(doc, HIT_FIELDS));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+            if (core == null) {
+                documents.put(doc, stored.document(doc, HIT_FIELDS));
+                continue;
+            }
+            Document d = hitDocuments.get(new StoredKey(core.getKey(), doc - leaf.docBase), k -> {
+                try {
+                    return stored.document(doc, HIT_FIELDS);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            documents.put(doc, d);
         }
         UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analysis.queryAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
