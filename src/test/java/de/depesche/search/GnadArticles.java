@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 /**
  * The labelled German news articles in {@code shared/data/gnad-articles-dev.tsv}, shaped like Depesche
  * articles: the first sentence of the teaser becomes the title, the rest of it the lead, the text after
- * the dateline ("Wien – ") the body. Measuring data only; never copied into the repository.
+ * the dateline ("Wien – ") the body. Measuring data only; never copied into the repository. Also read
+ * by the subscription module's threshold calibration.
  */
-record GnadArticles(List<Labelled> articles) {
+public record GnadArticles(List<Labelled> articles) {
 
-    record Labelled(String topic, String title, String lead, String body) {
+    public record Labelled(String topic, String title, String lead, String body) {
         String text() {
             return title + " " + lead + " " + body;
         }
@@ -33,7 +34,7 @@ record GnadArticles(List<Labelled> articles) {
     private static final Pattern DATELINE = Pattern.compile("\\s([A-ZÄÖÜ][\\p{L}.\\- /]{1,40}) – ");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?:](?=\\s+[\"„A-ZÄÖÜ0-9])");
 
-    static GnadArticles load(Path file) throws IOException {
+    public static GnadArticles load(Path file) throws IOException {
         List<Labelled> result = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {

@@ -1,8 +1,5 @@
 package de.depesche.subscription;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import de.depesche.DepescheApplication;
 import de.depesche.account.AccountManagement;
@@ -21,6 +16,8 @@ import de.depesche.article.Article;
 import de.depesche.article.ArticleDraft;
 import de.depesche.article.ArticleManagement;
 import de.depesche.search.ArticleSearch;
+import de.depesche.search.GnadArticles;
+import de.depesche.search.GnadArticles.Labelled;
 import de.depesche.search.RebuildProgress;
 import de.depesche.search.SimilarArticle;
 import de.depesche.support.TestDatabase;
@@ -51,11 +48,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SimilarThresholdCalibration {
 
-    private static final Pattern DATELINE = Pattern.compile("\\s([A-ZÄÖÜ][\\p{L}.\\- /]{1,40}) – ");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:](?=\\s+[\"„A-ZÄÖÜ0-9])");
     private static final double[] TARGETS = {0.8, 0.9};
-
-    record Labelled(String topic, String title, String lead, String body) {}
 
     record Figures(double threshold, long matches, long correct, long articlesWithMatch) {
         double precision() {
@@ -65,7 +58,7 @@ public final class SimilarThresholdCalibration {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/gnad-articles-dev.tsv");
-        List<Labelled> all = load(file);
+        List<Labelled> all = GnadArticles.load(file).articles();
         List<Labelled> labelled = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
         List<Double> thresholds = new ArrayList<>();
         for (int hundredths = 10; hundredths <= 70; hundredths += 5) {
@@ -174,42 +167,6 @@ public final class SimilarThresholdCalibration {
             lead = lead.substring(0, cut).strip();
         }
         return new ArticleDraft(title, null, null, lead, body, List.of(), List.of(), null, null, null, null, null);
-    }
-
-    /**
-     * The labelled articles shaped like Depesche articles, as the search quality benchmark reads them: the
-     * first sentence of the teaser is the title, the rest of it the lead, the text after the dateline the body.
-     */
-    static List<Labelled> load(Path file) throws IOException {
-        List<Labelled> result = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            int tab = line.indexOf('\t');
-            if (tab < 0) {
-                continue;
-            }
-            String topic = line.substring(0, tab);
-            String text = line.substring(tab + 1).strip();
-            if (text.startsWith("\"") && text.endsWith("\"")) {
-                text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
-            }
-            String teaser = text;
-            String body = "";
-            Matcher d = DATELINE.matcher(text);
-            if (d.find() && d.start() < 600) {
-                teaser = text.substring(0, d.start()).strip();
-                body = text.substring(d.end()).strip();
-            }
-            String title = teaser;
-            String lead = "";
-            Matcher s = SENTENCE_END.matcher(teaser);
-            if (s.find()) {
-                title = teaser.substring(0, s.end()).strip();
-                lead = teaser.substring(s.end()).strip();
-            }
-            result.add(new Labelled(topic, title, lead, body));
-        }
-        return result;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
