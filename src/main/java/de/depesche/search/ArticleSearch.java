@@ -105,15 +105,13 @@ public class ArticleSearch {
         if (LiveIndex.docOf(s, articleId) < 0) {
             return List.of();
         }
-        var stored = s.storedFields();
         List<Ranked> ranked = new ArrayList<>();
         for (SimilarityGraph.Reached r : graph.near(articleId, Math.max(SIMILAR_CANDIDATES, wanted), id -> true)) {
             int doc = LiveIndex.docOf(s, r.articleId());
             if (doc < 0) {
                 continue;
             }
-            long published = stored.document(doc, Set.of(IndexedArticle.PUBLISHED))
-                    .getField(IndexedArticle.PUBLISHED).numericValue().longValue();
+            long published = LiveIndex.number(s.getIndexReader(), doc, IndexedArticle.PUBLISHED);
             double recency = recency(now, published, halfLife);
             ranked.add(new Ranked(new Likeness.Match(doc, r.articleId(), r.similarity(), published),
                     r.similarity() * recency, r.score() * recency));

@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -106,12 +104,11 @@ final class Likeness {
         if (ownScore <= 0) {
             return List.of();
         }
-        var stored = s.storedFields();
+        IndexReader reader = s.getIndexReader();
         List<Match> matches = new ArrayList<>(others.size());
         for (ScoreDoc hit : others.subList(0, Math.min(limit, others.size()))) {
-            Document d = stored.document(hit.doc, Set.of(IndexedArticle.ID, IndexedArticle.PUBLISHED));
-            matches.add(new Match(hit.doc, d.getField(IndexedArticle.ID).numericValue().longValue(),
-                    Math.min(1.0, hit.score / ownScore), d.getField(IndexedArticle.PUBLISHED).numericValue().longValue()));
+            matches.add(new Match(hit.doc, LiveIndex.number(reader, hit.doc, IndexedArticle.ID),
+                    Math.min(1.0, hit.score / ownScore), LiveIndex.number(reader, hit.doc, IndexedArticle.PUBLISHED)));
         }
         return matches;
     }

@@ -10,16 +10,27 @@ import java.util.Optional;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,10 +165,45 @@ final class LiveIndex implements AutoCloseable {
         });
     }
 
-    /** The document number of an article in this searcher's view, or -1. */
+    /** The document number of an article in this searcher's view, or -1. A term lookup per segment, no search. */
     static int docOf(IndexSearcher searcher, long articleId) throws IOException {
-        TopDocs hits = searcher.search(new TermQuery(new Term(IndexedArticle.KEY, IndexedArticle.key(articleId))), 1);
-        return hits.scoreDocs.length == 0 ? -1 : hits.scoreDocs[0].doc;
+        BytesRef key = new BytesRef(IndexedArticle.key(articleId));
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(IndexedArticle.KEY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(key)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return leaf.docBase + d;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A number field of a document ({@link IndexedArticle#ID}, {@link IndexedArticle#PUBLISHED}) from its
+     * doc values: reading it from the stored fields would decompress the whole article.
+     */
+    static long number(IndexReader reader, int doc, String field) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), field);
+        if (values.advanceExact(doc - leaf.docBase)) {
+            return values.nextValue();
+        }
+        var stored = reader.storedFields().document(doc, java.util.Set.of(field)).getField(field);
+        if (stored == null) {
+            throw new IllegalStateException("document " + doc + " has no " + field);
+        }
+        return stored.numericValue().longValue();
     }
 
     static @Nullable Document stored(StoredFields fields, int doc) throws IOException {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The articles as a graph: each is linked to its nearest neighbours in content ({@link Likeness}),
  * in both directions. "Similar to X" is then not only "shares the most words with X" but "lies in
@@ -54,16 +56,28 @@ final class SimilarityGraph {
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
+    /** Numbers the nodes densely, so that a walk keeps its sums in arrays (changed under the write lock only). */
+    private int nextIndex;
+
+    private Node node(long articleId) {
+        return nodes.computeIfAbsent(articleId, id -> new Node(id, nextIndex++));
+    }
+
     private static final class Node {
         final long articleId;
+        /** Position in a walk's arrays. */
+        final int index;
         /** The neighbours this article chose. */
         Link[] chosen = new Link[0];
         /** Every link, chosen by it or by the other side; one entry per other article, the stronger similarity. */
         final Map<Node, Float> links = new java.util.IdentityHashMap<>();
         double degree;
+        /** The links as arrays for walking; made again after a change (by a reader, under the read lock). */
+        volatile @Nullable Adjacency adjacency;
 
-        Node(long articleId) {
+        Node(long articleId, int index) {
             this.articleId = articleId;
+            this.index = index;
         }
 
         void link(Node other, float similarity) {
@@ -71,6 +85,7 @@ final class SimilarityGraph {
             if (old == null || old < similarity) {
                 links.put(other, similarity);
                 degree += similarity - (old == null ? 0 : old);
+                adjacency = null;
             }
         }
 
@@ -78,7 +93,94 @@ final class SimilarityGraph {
             Float old = links.remove(other);
             if (old != null) {
                 degree -= old;
+                adjacency = null;
             }
+        }
+
+        Adjacency adjacency() {
+            Adjacency a = adjacency;
+            if (a == null) {
+                Node[] others = new Node[links.size()];
+                float[] weights = new float[others.length];
+                int i = 0;
+                for (Map.Entry<Node, Float> e : links.entrySet()) {
+                    others[i] = e.getKey();
+                    weights[i++] = e.getValue();
+                }
+                a = new Adjacency(others, weights);
+                adjacency = a;
+            }
+            return a;
+        }
+    }
+
+    private record Adjacency(Node[] others, float[] weights) {}
+
+    /**
+     * A walk's sums by node index, cleared after each walk (only the entries the walk touched) and kept
+     * for the next one: allocating them per question cost more than the walk. Readers run on virtual
+     * threads, so they are lent from a small pool rather than kept per thread.
+     */
+    private static final class Walk {
+        double[] settled = new double[0];
+        double[] residual = new double[0];
+        float[] direct = new float[0];
+        boolean[] seen = new boolean[0];
+        Node[] touched = new Node[64];
+        int count;
+
+        Walk ready(int size) {
+            if (settled.length < size) {
+                int n = Math.max(size, settled.length * 3 / 2);
+                settled = new double[n];
+                residual = new double[n];
+                direct = new float[n];
+                seen = new boolean[n];
+            }
+            return this;
+        }
+
+        void touch(Node v) {
+            if (!seen[v.index]) {
+                seen[v.index] = true;
+                if (count == touched.length) {
+                    touched = Arrays.copyOf(touched, count * 2);
+                }
+                touched[count++] = v;
+            }
+        }
+
+        void clear() {
+            for (int i = 0; i < count; i++) {
+                int x = touched[i].index;
+                settled[x] = 0;
+                residual[x] = 0;
+                direct[x] = 0;
+                seen[x] = false;
+                touched[i] = null;
+            }
+            count = 0;
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Walk> walks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleWalks = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_IDLE_WALKS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+
+    private Walk borrowWalk() {
+        Walk w = walks.poll();
+        if (w == null) {
+            return new Walk();
+        }
+        idleWalks.decrementAndGet();
+        return w;
+    }
+
+    private void returnWalk(Walk w) {
+        if (idleWalks.incrementAndGet() <= MAX_IDLE_WALKS) {
+            walks.add(w);
+        } else {
+            idleWalks.decrementAndGet();
         }
     }
 
@@ -87,13 +189,13 @@ final class SimilarityGraph {
         lock.writeLock().lock();
         try {
             removeChosen(articleId);
-            Node node = nodes.computeIfAbsent(articleId, Node::new);
+            Node node = node(articleId);
             List<Link> chosen = new ArrayList<>();
             for (Link l : nearest) {
                 if (l.articleId() == articleId || l.similarity() <= 0) {
                     continue;
                 }
-                Node other = nodes.computeIfAbsent(l.articleId(), Node::new);
+                Node other = node(l.articleId());
                 chosen.add(l);
                 node.link(other, l.similarity());
                 other.link(node, l.similarity());
@@ -264,41 +366,55 @@ final class SimilarityGraph {
             if (start == null || start.links.isEmpty()) {
                 return List.of();
             }
-            Map<Node, double[]> mass = new java.util.IdentityHashMap<>(); // [settled, residual]
-            ArrayDeque<Node> queue = new ArrayDeque<>();
-            mass.put(start, new double[] {0, 1});
-            queue.add(start);
-            int pushes = 0;
-            while (!queue.isEmpty() && pushes++ < MAX_PUSHES) {
-                Node u = queue.poll();
-                double[] mu = mass.get(u);
-                double r = mu[1];
-                mu[0] += (1 - spread) * r;
-                mu[1] = 0;
-                double share = spread * r / u.degree;
-                for (Map.Entry<Node, Float> e : u.links.entrySet()) {
-                    Node v = e.getKey();
-                    double[] mv = mass.computeIfAbsent(v, k -> new double[2]);
-                    double before = mv[1];
-                    mv[1] += share * e.getValue();
-                    if (before < PRECISION * v.degree && mv[1] >= PRECISION * v.degree) {
-                        queue.add(v);
+            Walk w = borrowWalk().ready(nextIndex);
+            try {
+                ArrayDeque<Node> queue = new ArrayDeque<>();
+                w.touch(start);
+                w.residual[start.index] = 1;
+                Adjacency own = start.adjacency();
+                for (int k = 0; k < own.others().length; k++) {
+                    w.touch(own.others()[k]);
+                    w.direct[own.others()[k].index] = own.weights()[k];
+                }
+                queue.add(start);
+                int pushes = 0;
+                while (!queue.isEmpty() && pushes++ < MAX_PUSHES) {
+                    Node u = queue.poll();
+                    double r = w.residual[u.index];
+                    w.settled[u.index] += (1 - spread) * r;
+                    w.residual[u.index] = 0;
+                    double share = spread * r / u.degree;
+                    Adjacency a = u.adjacency();
+                    Node[] others = a.others();
+                    float[] weights = a.weights();
+                    for (int k = 0; k < others.length; k++) {
+                        Node v = others[k];
+                        w.touch(v);
+                        double before = w.residual[v.index];
+                        double after = before + share * weights[k];
+                        w.residual[v.index] = after;
+                        double threshold = PRECISION * v.degree;
+                        if (before < threshold && after >= threshold) {
+                            queue.add(v);
+                        }
                     }
                 }
-            }
-            for (Map.Entry<Node, double[]> e : mass.entrySet()) {
-                Node v = e.getKey();
-                if (v == start || (linkedOnly && !start.links.containsKey(v)) || !accept.test(v.articleId)) {
-                    continue;
+                for (int i = 0; i < w.count; i++) {
+                    Node v = w.touched[i];
+                    double similarity = w.direct[v.index];
+                    if (v == start || (linkedOnly && similarity <= 0) || !accept.test(v.articleId)) {
+                        continue;
+                    }
+                    double settled = w.settled[v.index] + w.residual[v.index] * (1 - spread);
+                    if (settled <= 0) {
+                        continue;
+                    }
+                    // direct similarity breaks ties between equally reached articles
+                    reached.add(new Reached(v.articleId, similarity, settled / Math.sqrt(v.degree) + 1e-9 * similarity));
                 }
-                double settled = e.getValue()[0] + e.getValue()[1] * (1 - spread);
-                if (settled <= 0) {
-                    continue;
-                }
-                Float direct = start.links.get(v);
-                double similarity = direct == null ? 0 : direct;
-                // direct similarity breaks ties between equally reached articles
-                reached.add(new Reached(v.articleId, similarity, settled / Math.sqrt(v.degree) + 1e-9 * similarity));
+            } finally {
+                w.clear();
+                returnWalk(w);
             }
         } finally {
             lock.readLock().unlock();
