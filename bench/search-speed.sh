@@ -8,6 +8,6 @@ source bench/java.sh
 data=${1:-../shared/data/gnad-articles-dev.tsv}
 [ -f "$data" ] || data=/work/shared/data/gnad-articles-dev.tsv
 ./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-"$JAVA" -Xmx4g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+"$JAVA" -Xmx4g ${BENCH_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   de.depesche.search.SearchSpeedBenchmark "$data" "${2:-100000}" "${3:-4000}" 2> >(grep -v -e WARNING -e '^$' >&2)
