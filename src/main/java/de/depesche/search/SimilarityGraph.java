@@ -339,6 +339,7 @@ final class SimilarityGraph {
         lock.writeLock().lock();
         try {
             nodes.clear();
+            nextIndex = 0;
         } finally {
             lock.writeLock().unlock();
         }

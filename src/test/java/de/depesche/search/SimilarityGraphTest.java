@@ -96,4 +96,42 @@ class SimilarityGraphTest {
         assertThat(near(g, 1)).isEmpty();
         assertThat(near(g, 2)).isEmpty();
     }
+    /**
+     * Walks reuse their working arrays (lent from a pool and cleared of what they touched): many walks at
+     * once, and walks after articles came and went, give the same answers as fresh ones one at a time.
+     */
+    @Test
+    void walksAtOnceAndAfterChangesAnswerAsFreshOnes() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        SimilarityGraph g = new SimilarityGraph();
+        for (long id = 1; id <= 300; id++) {
+            List<SimilarityGraph.Link> links = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                long other = 1 + (id + random.nextInt(40)) % 300;
+                links.add(link(other, 0.1 + random.nextDouble() * 0.8));
+            }
+            g.put(id, links);
+        }
+        g.remove(17);
+        g.put(17, List.of(link(18, 0.9), link(19, 0.8)));
+        g.put(301, List.of(link(1, 0.7), link(2, 0.6)));
+        java.util.Map<Long, List<SimilarityGraph.Reached>> alone = new java.util.HashMap<>();
+        for (long id = 1; id <= 301; id++) {
+            alone.put(id, g.near(id, 10, x -> true));
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (long id = 1; id <= 301; id++) {
+                    long asked = id;
+                    same.add(pool.submit(() -> g.near(asked, 10, x -> true).equals(alone.get(asked))));
+                }
+            }
+            for (var f : same) {
+                assertThat(f.get()).isTrue();
+            }
+        }
+        assertThat(alone.get(17L)).extracting(SimilarityGraph.Reached::articleId).contains(18L, 19L);
+        assertThat(alone.get(301L)).extracting(SimilarityGraph.Reached::articleId).containsExactlyInAnyOrder(1L, 2L);
+    }
 }
