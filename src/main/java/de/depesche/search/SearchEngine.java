@@ -238,10 +238,11 @@ final class SearchEngine {
     }
 
     /**
-     * What the snippets mark: the words and phrases asked for in the fields that are shown, without the
-     * exclusions, filters and the recency lead (the highlighter asks the query where it matched in each
-     * hit, and every further field is further work). A query part the highlighter does not know (the recency lead is one) makes it
-     * analyse the text of every hit again instead of reading the word positions from the index.
+     * What the snippets mark: the words and phrases asked for, in the fields that are shown. Without the
+     * exclusions, filters and the recency lead: a query part the highlighter does not know (the recency
+     * lead is one) makes it analyse the text of every hit again instead of reading the word positions
+     * from the index, and it asks the query where it matched in each hit, so every further field is
+     * further work.
      */
     private Query marked(ReaderQuery reader) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
