@@ -222,16 +222,7 @@ class IndexKeeper implements SmartLifecycle {
 
     /** Brings one article in line with the database: indexed when published, gone otherwise. */
     void apply(long articleId) {
-        synchronized (writes) {
-            LiveIndex index = current;
-            if (index == null) {
-                return;
-            }
-            applyTo(index, articleId);
-            index.refresh();
-        }
-        siteChanges.evictLocally("list");
-        listener.changed(List.of(articleId));
+        apply(articleId, false);
     }
 
     /**
@@ -240,9 +231,14 @@ class IndexKeeper implements SmartLifecycle {
      * waits for that instead of analysing the article a second time.
      */
     void ensureIndexed(long articleId) {
+        apply(articleId, true);
+    }
+
+    /** @param onlyIfMissing leave the article alone when the index holds it already */
+    private void apply(long articleId, boolean onlyIfMissing) {
         synchronized (writes) {
             LiveIndex index = current;
-            if (index == null || index.read(s -> LiveIndex.docOf(s, articleId)) >= 0) {
+            if (index == null || (onlyIfMissing && index.read(s -> LiveIndex.docOf(s, articleId)) >= 0)) {
                 return;
             }
             applyTo(index, articleId);

@@ -3,7 +3,6 @@ package de.depesche.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import de.depesche.article.Article;
 import de.depesche.article.ArticleManagement;
@@ -82,10 +81,9 @@ class SearchWarmUp {
     private List<Long> newest(int n) {
         return index.read(s -> {
             List<Long> ids = new ArrayList<>();
-            var stored = s.storedFields();
             for (ScoreDoc hit : s.search(new MatchAllDocsQuery(), n,
                     new Sort(LongField.newSortField(IndexedArticle.PUBLISHED, true, org.apache.lucene.search.SortedNumericSelector.Type.MAX))).scoreDocs) {
-                ids.add(stored.document(hit.doc, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue());
+                ids.add(LiveIndex.number(s.getIndexReader(), hit.doc, IndexedArticle.ID));
             }
             return ids;
         });

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
@@ -345,11 +344,10 @@ class SimilarNeighbours implements SmartLifecycle, IndexKeeper.Listener {
         List<long[]> all = new ArrayList<>();
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             Bits live = leaf.reader().getLiveDocs();
-            StoredFields stored = leaf.reader().storedFields();
             for (int d = 0; d < leaf.reader().maxDoc(); d++) {
                 if (live == null || live.get(d)) {
-                    long id = stored.document(d, Set.of(IndexedArticle.ID)).getField(IndexedArticle.ID).numericValue().longValue();
-                    all.add(new long[] {leaf.docBase + d, id});
+                    int doc = leaf.docBase + d;
+                    all.add(new long[] {doc, LiveIndex.number(s.getIndexReader(), doc, IndexedArticle.ID)});
                 }
             }
         }
