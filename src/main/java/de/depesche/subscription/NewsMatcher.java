@@ -62,8 +62,9 @@ class NewsMatcher {
     /**
      * Two statements run side by side, each on its own connection: the topics (categories, tags,
      * author) are recorded at once, in one statement; meanwhile the ways of matching that need the
-     * search module find their targets, which are then recorded in a second statement. Each statement
-     * skips what is already recorded, so a retry after a partial failure is harmless. (One statement
+     * search module find their targets, which are then recorded in a second statement. Each records its
+     * rows in one transaction, and a second run (a retry, the article published again) records only what
+     * is missing, so a retry after a partial failure is harmless. (One statement
      * per kind, five at once, made the database cores fight over the same index pages.)
      *
      * @return how many deliveries were recorded
