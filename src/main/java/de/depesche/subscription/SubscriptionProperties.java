@@ -18,9 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("depesche.subscriptions")
 public record SubscriptionProperties(
         @DefaultValue("48h") Duration confirmationExpiry,
-        @DefaultValue("0.30") double similarMinScore,
+        @DefaultValue(SubscriptionProperties.SIMILAR_MIN_SCORE) double similarMinScore,
         @DefaultValue("3") int maxMailsPerHour,
         @DefaultValue("10s") Duration dispatchInterval,
         @DefaultValue("30") int requestsPerNetwork,
         @DefaultValue("10") int confirmationsPerAddress,
-        @DefaultValue("2026-11") String consentVersion) {}
+        @DefaultValue("2026-11") String consentVersion) {
+
+    /**
+     * Calibrated with bench/similar-threshold.sh on the labelled 10kGNAD dev articles: from 0.25 on, 80 % of
+     * the matches share the subscribed article's topic (0.805, 0.38 matches per article); higher thresholds
+     * do not raise that share on this data, they only match less (0.30: 0.772, 0.21 per article).
+     */
+    public static final String SIMILAR_MIN_SCORE = "0.25";
+}

@@ -142,9 +142,10 @@ public final class SimilarThresholdCalibration {
                         : String.format(Locale.ROOT, "from threshold %.2f (precision %.3f, %.2f matches per article)",
                         first.threshold(), first.precision(), first.matches() / (double) n));
             }
-            Figures current = figures.stream().filter(f -> Math.abs(f.threshold() - 0.30) < 1e-9).findFirst().orElseThrow();
-            System.out.printf(Locale.ROOT, "default 0.30 (DEPESCHE_SUBSCRIPTIONS_SIMILAR_MIN_SCORE): precision %.3f, %.2f matches per article%n",
-                    current.precision(), current.matches() / (double) n);
+            double standard = Double.parseDouble(SubscriptionProperties.SIMILAR_MIN_SCORE);
+            Figures current = figures.stream().filter(f -> Math.abs(f.threshold() - standard) < 1e-9).findFirst().orElseThrow();
+            System.out.printf(Locale.ROOT, "default %.2f (DEPESCHE_SUBSCRIPTIONS_SIMILAR_MIN_SCORE): precision %.3f, %.2f matches per article%n",
+                    standard, current.precision(), current.matches() / (double) n);
         }
         System.exit(0);
     }
