@@ -15,6 +15,7 @@ import de.depesche.moderation.ModerationDesk;
 import de.depesche.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -57,8 +58,14 @@ class ModerationKeyboardTest extends BrowserTest {
         throw new AssertionError("comment " + c.id() + " never became the current one");
     }
 
-    private void waitForNotice() {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+    /**
+     * Waits for the page after the action to show this notice. The page before may still show the
+     * previous action's notice, and it goes away under the test's hands as the new page loads.
+     */
+    private void waitForNotice(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(n -> n.getText().equals(text)));
     }
 
     @Test
@@ -84,8 +91,7 @@ class ModerationKeyboardTest extends BrowserTest {
         press("k");
         assertThat(browser.findElement(By.cssSelector(".queue-item.current")).getAttribute("id")).isEqualTo("q-" + first.id());
         press("a");
-        waitForNotice();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("1 Kommentar(e) freigeschaltet.");
+        waitForNotice("1 Kommentar(e) freigeschaltet.");
         assertThat(comments.find(first.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
 
         moveTo(second);
@@ -93,8 +99,7 @@ class ModerationKeyboardTest extends BrowserTest {
         // Back from the menu to the comment: the keys work where the moderator is not typing.
         browser.findElement(By.cssSelector("#q-" + second.id() + " .queue-text")).click();
         press("r");
-        waitForNotice();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("1 Kommentar(e) abgelehnt.");
+        waitForNotice("1 Kommentar(e) abgelehnt.");
         Comment rejected = comments.find(second.id()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo(RejectionReason.DEMEANING);
