@@ -20,13 +20,24 @@ public final class StaffSession {
 
     private final String base;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private String csrf = "";
 
     public StaffSession(int port) {
+        this(port, new CookieManager(), "");
+    }
+
+    private StaffSession(int port, CookieManager cookies, String csrf) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
+        this.csrf = csrf;
         this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (its cookies and its last CSRF token) talking to another node of the cluster. */
+    public StaffSession at(int otherPort) {
+        return new StaffSession(otherPort, cookies, csrf);
     }
 
     /** The value of a cookie this browser holds now. */

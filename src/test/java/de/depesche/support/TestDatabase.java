@@ -27,6 +27,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static final String ADMIN_EMAIL = "admin@test.depesche.local";
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
     public static final String ADMIN_TOKEN = "dp_test_admin_token_0123456789abcdef";
+    /**
+     * Set to the {@code spring.datasource.url} of a running test context to start another node on that
+     * same database (same H2 in-memory database or PostgreSQL schema) instead of a fresh one; the node
+     * still gets a data directory of its own.
+     */
+    public static final String SHARED_DATABASE = "depesche.test.shared-database-url";
 
     static final String POSTGRES_URL = System.getProperty("depesche.test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/test");
@@ -45,7 +51,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> p = new HashMap<>();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (onPostgres()) {
+        String shared = context.getEnvironment().getProperty(SHARED_DATABASE);
+        if (shared != null) {
+            p.put("spring.datasource.url", shared);
+            p.put("spring.datasource.username", onPostgres() ? POSTGRES_USER : "sa");
+            p.put("spring.datasource.password", "");
+        } else if (onPostgres()) {
             String schema = "dp_test_" + id;
             createSchema(schema);
             p.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
@@ -82,7 +93,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             // unless a test class sets its own limit to test it
             p.put("depesche.subscriptions.requests-per-network", "100000");
         }
-        p.put("depesche.page-cache.poll-interval", "200ms");
+        if (!context.getEnvironment().containsProperty("depesche.page-cache.poll-interval")) {
+            p.put("depesche.page-cache.poll-interval", "200ms");
+        }
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
         // Many contexts stay cached during a run; idle connections of each would exhaust PostgreSQL's limit.
         p.put("spring.datasource.hikari.minimum-idle", "1");
