@@ -94,10 +94,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             serve(request, response, page, true);
             return;
         }
-        if (!"GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
-            return;
-        }
+        // HEAD is rendered like GET (RFC 9110: the same header fields, validators and length), without the body.
         if (cache.enabled()) {
             misses.increment();
         }
@@ -115,7 +112,14 @@ class PageCacheFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(withTokens);
                 return;
             }
+            // A handler that answers HEAD itself (static files) sets the length and writes nothing; the wrapper
+            // would drop that length along with the empty buffer.
+            String announced = wrapper.getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean bodiless = "HEAD".equals(request.getMethod()) && wrapper.getContentSize() == 0;
             wrapper.copyBodyToResponse();
+            if (bodiless && announced != null) {
+                response.setHeader(HttpHeaders.CONTENT_LENGTH, announced);
+            }
             return;
         }
         page = build(key, wrapper, mark);
