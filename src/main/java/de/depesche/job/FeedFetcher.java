@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 
@@ -50,6 +51,8 @@ import org.springframework.stereotype.Component;
 class FeedFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(FeedFetcher.class);
+    /** An address in an error message, with its user name and password, its path, and its query or fragment. */
+    private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("(?i)\\b(https?://)(?:[^\\s/?#@'\"]*@)?([^\\s?#'\"]*)(?:[?#][^\\s'\"]*)?");
     private static final int MAX_REDIRECTS = 3;
 
     /** A downloaded feed, at most the size limit. */
@@ -160,7 +163,7 @@ class FeedFetcher {
         } catch (TimeoutException e) {
             abort(current);
             download.cancel(true);
-            log.info("Job feed {} did not arrive within {}", url, properties.readTimeout());
+            log.info("Job feed {} did not arrive within {}", forLog(url), properties.readTimeout());
             throw new FeedProblem("job.feed.timeout", String.valueOf(properties.readTimeout().toSeconds()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -169,17 +172,17 @@ class FeedFetcher {
             }
             LocalAddressRefused refused = find(cause, LocalAddressRefused.class);
             if (refused != null) {
-                log.info("Job feed {} refused: {}", url, refused.getMessage());
+                log.info("Job feed {} refused: {}", forLog(url), refused.getMessage());
                 throw new FeedProblem("job.source.local", refused.shown());
             }
             if (LimitedInputStream.isLimit(cause)) {
                 throw new FeedProblem("job.feed.tooLarge");
             }
             if (find(cause, java.net.SocketTimeoutException.class) != null && find(cause, ConnectTimeoutException.class) == null) {
-                log.info("Job feed {} did not answer within {}", url, properties.readTimeout());
+                log.info("Job feed {} did not answer within {}", forLog(url), properties.readTimeout());
                 throw new FeedProblem("job.feed.timeout", String.valueOf(properties.readTimeout().toSeconds()));
             }
-            log.info("Job feed {} could not be fetched: {}", url, cause.toString());
+            log.info("Job feed {} could not be fetched: {}", forLog(url), scrubbed(cause.toString()));
             throw new FeedProblem("job.feed.unreachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -256,6 +259,30 @@ class FeedFetcher {
     }
 
     /** The address if it is http(s) with a host; a {@link FeedProblem} otherwise. Its addresses are checked when connecting. */
+    /**
+     * A job source's address as logs show it: scheme, host, port and path. The user name and password of
+     * the address and its query (where feed services put access tokens) stay out of logs.
+     */
+    static String forLog(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getHost() == null) {
+                return "(an address without a host)";
+            }
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return uri.getScheme() + "://" + uri.getHost() + port + path;
+        } catch (IllegalArgumentException e) {
+            return "(an address that is not one)";
+        }
+    }
+
+    /** An error message with every address in it {@link #forLog shortened} (redirect targets, for example). */
+    static String scrubbed(String message) {
+        String shortened = message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+        return ADDRESS_IN_TEXT.matcher(shortened).replaceAll("$1$2");
+    }
+
     URI checked(String url) {
         URI uri;
         try {

@@ -53,8 +53,7 @@ final class JobNormalizer {
             + "|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|mark|meta|nav|noscript|object|ol"
             + "|p|pre|q|s|samp|script|section|small|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|tfoot|th"
             + "|thead|title|tr|tt|u|ul|var|wbr";
-    private static final Pattern HTML_TAG = Pattern.compile(
-            "<(?:/?(?:" + HTML_ELEMENTS + ")(?=[\\s/>])[^<>]*>|!--.*?-->)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Set<String> HTML_ELEMENT_NAMES = Set.of(HTML_ELEMENTS.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("\\|"));
     /** Tags that separate words when they are taken out of a line of text. */
     private static final Pattern BLOCK_TAG = Pattern.compile(
             "</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|hr|blockquote|section|article|header|footer|dd|dt|dl)\\b.*",
@@ -111,12 +110,73 @@ final class JobNormalizer {
     }
 
     private static String stripTags(String text) {
-        return HTML_TAG.matcher(text).replaceAll(m -> BLOCK_TAG.matcher(m.group()).matches() ? " " : "");
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        int lastClose = text.lastIndexOf("-->");
+        for (long tag = nextTag(text, 0, lastClose); tag >= 0; tag = nextTag(text, from, lastClose)) {
+            int start = (int) (tag >>> 32);
+            int end = (int) tag;
+            out.append(text, from, start).append(BLOCK_TAG.matcher(text.substring(start, end)).matches() ? " " : "");
+            from = end;
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     /** Whether the text is HTML: it has at least one tag of a known HTML element (or a comment). */
     static boolean isHtml(String text) {
-        return HTML_TAG.matcher(text).find();
+        return nextTag(text, 0, text.lastIndexOf("-->")) >= 0;
+    }
+
+    /**
+     * The next tag of a known HTML element ({@code <p>}, {@code </b>}, {@code <br/>}) or comment at or after
+     * {@code from}: its start in the upper and its end in the lower 32 bits, or -1. Read in one pass, without
+     * a regular expression: a search for "&lt;!--.*?--&gt;" tries every opening against the rest of the text,
+     * and a remote description full of openings that never close took time in the square of its length.
+     *
+     * @param lastClose where the last "-->" of the text starts: an opening comment after it never ends
+     */
+    private static long nextTag(String text, int from, int lastClose) {
+        int length = text.length();
+        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+            if (text.startsWith("!--", i + 1)) {
+                if (lastClose >= i + 4) {
+                    return ((long) i << 32) | (text.indexOf("-->", i + 4) + 3);
+                }
+                continue;
+            }
+            int name = i + 1 < length && text.charAt(i + 1) == '/' ? i + 2 : i + 1;
+            int nameEnd = name;
+            while (nameEnd < length && isAsciiLetterOrDigit(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd == name || nameEnd == length || !isTagNameEnd(text.charAt(nameEnd))
+                    || !HTML_ELEMENT_NAMES.contains(text.substring(name, nameEnd).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            // Up to the next angle bracket: a ">" closes the tag, a "<" means this was text after all
+            // (and the search goes on from there, so every character is looked at a bounded number of times).
+            int close = nameEnd;
+            while (close < length && text.charAt(close) != '>' && text.charAt(close) != '<') {
+                close++;
+            }
+            if (close == length) {
+                return -1;
+            }
+            if (text.charAt(close) == '>') {
+                return ((long) i << 32) | (close + 1);
+            }
+            i = close - 1;
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** What may follow a tag's name: white space as regular expressions know it, "/" or ">". */
+    private static boolean isTagNameEnd(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '/' || c == '>';
     }
 
     /**
@@ -247,7 +307,24 @@ final class JobNormalizer {
 
     /** Whether sanitised HTML has any text left to read. */
     static boolean hasText(String html) {
-        return !collapse(HtmlUtils.htmlUnescape(html.replaceAll("<[^>]*>", " "))).isEmpty();
+        // Tags out in one pass ("<[^>]*>" would try every "<" against the rest of the text).
+        StringBuilder text = new StringBuilder(html.length());
+        boolean inTag = false;
+        int lastClose = html.lastIndexOf('>');
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (inTag) {
+                inTag = c != '>';
+                if (!inTag) {
+                    text.append(' ');
+                }
+            } else if (c == '<' && i < lastClose) {
+                inTag = true;
+            } else {
+                text.append(c);
+            }
+        }
+        return !collapse(HtmlUtils.htmlUnescape(text.toString())).isEmpty();
     }
 
     static boolean isYes(String text) {

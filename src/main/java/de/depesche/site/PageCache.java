@@ -24,8 +24,10 @@ class PageCache {
 
     PageCache(SiteProperties properties) {
         this.enabled = properties.pageCache().enabled();
+        // Bounded by bytes, not by pages: a page with many comments weighs a hundred small ones.
         this.pages = Caffeine.newBuilder()
-                .maximumSize(properties.pageCache().maxEntries())
+                .maximumWeight(properties.pageCache().maxBytes().toBytes())
+                .weigher((String key, CachedPage page) -> page.weight(key))
                 // A safety net only: changes evict pages long before this.
                 .expireAfterWrite(30, TimeUnit.MINUTES)
                 .build();
@@ -91,6 +93,12 @@ class PageCache {
         return pages.estimatedSize();
     }
 
+    /** What the kept pages weigh, in bytes (as {@link CachedPage#weight} counts them). */
+    long bytes() {
+        pages.cleanUp();
+        return pages.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
     /**
      * @param body         the page as rendered; for a page with forms, with placeholders instead of form tokens
      * @param gzipped      the whole page gzipped, or empty when too small or when it has fresh parts
@@ -101,7 +109,26 @@ class PageCache {
      * @param headers      response headers to replay (content type, language, security headers)
      */
     record CachedPage(byte[] body, byte[] gzipped, FreshParts fresh, String etag, long lastModified,
-                      List<Map.Entry<String, String>> headers, Set<String> tags) {}
+                      List<Map.Entry<String, String>> headers, Set<String> tags) {
+
+        /** Roughly the memory this page takes in the cache: its copies, its headers and tags, its key. */
+        int weight(String key) {
+            long bytes = 200L + 2L * key.length() + body.length + gzipped.length + etag.length();
+            for (byte[] piece : fresh.plain()) {
+                bytes += piece.length + 16;
+            }
+            for (byte[] piece : fresh.deflated()) {
+                bytes += piece.length + 16;
+            }
+            for (Map.Entry<String, String> h : headers) {
+                bytes += 48 + 2L * (h.getKey().length() + h.getValue().length());
+            }
+            for (String tag : tags) {
+                bytes += 40 + 2L * tag.length();
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
+    }
 
     /** A page cut at its form-token placeholders; empty when the page has none. */
     record FreshParts(List<byte[]> plain, List<byte[]> deflated) {

@@ -3,12 +3,15 @@ package de.depesche.site;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -49,6 +53,12 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final List<String> UNCACHED_PREFIXES = List.of(
             "/admin", "/api/", "/actuator", "/media/", "/css/", "/fonts/", "/js/", "/error", "/abo/");
     private static final int GZIP_MIN_BYTES = 1024;
+    private static final Set<String> PAGE_PARAMETERS = Set.of("seite", "lang");
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "kategorie", "von", "bis", "sortierung", "seite",
+            "archiv", "lang");
+    private static final Set<String> JOB_BOARD_PARAMETERS = Set.of("ort", "remote", "art", "q", "seite", "lang");
+    private static final Set<String> TRACKING_PARAMETERS = Set.of("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid",
+            "igshid", "ref", "ref_src", "pk_campaign", "pk_kwd", "pk_source", "pk_medium");
     /** For readers with a session or a private cookie: their pages may show what is theirs alone. */
     static final String PRIVATE_CACHE_CONTROL = "private, no-cache";
 
@@ -87,17 +97,15 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = key(request);
+        Key cacheKey = key(request);
+        String key = cacheKey.value();
         PageCache.CachedPage page = cache.enabled() ? cache.get(key) : null;
         if (page != null) {
             hits.increment();
             serve(request, response, page, true);
             return;
         }
-        if (!"GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
-            return;
-        }
+        // HEAD is rendered like GET (RFC 9110: the same header fields, validators and length), without the body.
         if (cache.enabled()) {
             misses.increment();
         }
@@ -115,11 +123,18 @@ class PageCacheFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(withTokens);
                 return;
             }
+            // A handler that answers HEAD itself (static files) sets the length and writes nothing; the wrapper
+            // would drop that length along with the empty buffer.
+            String announced = wrapper.getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean bodiless = "HEAD".equals(request.getMethod()) && wrapper.getContentSize() == 0;
             wrapper.copyBodyToResponse();
+            if (bodiless && announced != null) {
+                response.setHeader(HttpHeaders.CONTENT_LENGTH, announced);
+            }
             return;
         }
         page = build(key, wrapper, mark);
-        if (cache.enabled()) {
+        if (cache.enabled() && cacheKey.complete()) {
             cache.put(key, page);
         }
         wrapper.resetBuffer();
@@ -158,11 +173,87 @@ class PageCacheFilter extends OncePerRequestFilter {
         return true;
     }
 
-    static String key(HttpServletRequest request) {
+    /**
+     * The page cache's key for a request: its path and the query parameters its page reads, sorted by
+     * name. {@code complete} is false when the request has other parameters too: such a request is
+     * served from the copy of the page without them, but a page rendered for it is not kept, so that
+     * {@code ?x=1}, {@code ?x=2} … cannot fill the memory with copies.
+     */
+    static Key key(HttpServletRequest request) {
         String path = request.getRequestURI();
         String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return new Key(path, true);
+        }
         // Feeds read no query parameters; tracking parameters (?utm_source=…) must not fill the cache with copies.
-        return query == null || isFeed(path) ? path : path + '?' + query;
+        Set<String> read = isFeed(path) ? Set.of() : parametersRead(path);
+        List<String[]> kept = new ArrayList<>();
+        boolean complete = true;
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            if (name != null && read.contains(name) && canonical(name, value)) {
+                kept.add(new String[] {name, value});
+            } else if (name == null || !isTracking(name)) {
+                complete = false;
+            }
+        }
+        if (kept.isEmpty()) {
+            return new Key(path, complete);
+        }
+        // Stable sort: the values of a repeated parameter keep their order.
+        kept.sort(Comparator.comparing((String[] p) -> p[0]));
+        StringBuilder key = new StringBuilder(path).append('?');
+        for (int i = 0; i < kept.size(); i++) {
+            if (i > 0) {
+                key.append('&');
+            }
+            key.append(URLEncoder.encode(kept.get(i)[0], StandardCharsets.UTF_8)).append('=').append(kept.get(i)[1]);
+        }
+        return new Key(key.toString(), complete);
+    }
+
+    /** A key and whether it stands for everything the request asked. */
+    record Key(String value, boolean complete) {}
+
+    /** The query parameters a reader page reads: the page number, the language, and the search and job filters. */
+    private static Set<String> parametersRead(String path) {
+        return switch (path) {
+            case "/suche" -> SEARCH_PARAMETERS;
+            case "/jobs" -> JOB_BOARD_PARAMETERS;
+            default -> PAGE_PARAMETERS;
+        };
+    }
+
+    /**
+     * Whether a value is written the one way a page's own links write it: {@code seite=2}, not
+     * {@code seite=02}; {@code lang} one of the site's languages. Other spellings render the same page
+     * (or an error) and would only be more copies.
+     */
+    private static boolean canonical(String name, String value) {
+        return switch (name) {
+            case "seite" -> value.matches("[1-9][0-9]{0,5}");
+            case "lang" -> SiteSettings.LANGUAGES.contains(value);
+            default -> true;
+        };
+    }
+
+    private static @Nullable String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** Parameters that links from newsletters and social networks add and no page reads. */
+    private static boolean isTracking(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("utm_") || TRACKING_PARAMETERS.contains(lower);
     }
 
     /** The feed addresses: /feed, /feed/…, /feed.json and …/feed, …/feed/atom, …/feed.json below a page. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Operator settings that are fixed for the life of a process (environment variables or
@@ -33,12 +34,14 @@ public record SiteProperties(
 
     /**
      * @param enabled      serve reader pages from memory until a change touches them
-     * @param maxEntries   how many rendered pages to keep
+     * @param maxBytes     how much memory the rendered pages may take (plain and compressed copies together)
+     * @param maxEntries   how many pages' validators (ETag and date) to remember, twice this at most
      * @param maxAge       how long browsers and CDNs may reuse a page without asking again
      * @param pollInterval how often a node reads the change feed that other nodes write
      */
     public record PageCacheProperties(
             @DefaultValue("true") boolean enabled,
+            @DefaultValue("64MB") DataSize maxBytes,
             @DefaultValue("5000") int maxEntries,
             @DefaultValue("60s") Duration maxAge,
             @DefaultValue("1s") Duration pollInterval) {}

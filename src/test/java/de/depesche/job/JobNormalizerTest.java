@@ -78,6 +78,27 @@ class JobNormalizerTest {
     }
 
     @Test
+    void hostileDescriptionsOfUnclosedCommentsAndBracketsAreReadInOnePass() {
+        // 200 KB of comment openings that never close: a search that tries each opening against the
+        // rest of the text takes time in the square of the length.
+        String openings = "<!--".repeat(50_000);
+        String result = JobNormalizer.description(openings);
+        assertThat(result).doesNotContain("<!--").contains("&lt;!--");
+        assertThat(JobNormalizer.isHtml(openings)).isFalse();
+        assertThat(JobNormalizer.isHtml(openings + "<!-- zu -->")).isTrue();
+
+        // Tag openings that never close are text, and stay.
+        String brackets = "<p ".repeat(20_000) + "<".repeat(140_000);
+        String line = JobNormalizer.plainLine(brackets + "<b>fett</b>");
+        assertThat(line.length()).isEqualTo(brackets.strip().length() + "fett".length());
+        assertThat(line.endsWith("<<<fett")).isTrue();
+        assertThat(JobNormalizer.hasText("<".repeat(200_000))).isTrue();
+        assertThat(JobNormalizer.hasText("<".repeat(200_000) + ">")).isFalse();
+        assertThat(JobNormalizer.hasText("<b>Text</b>")).isTrue();
+        assertThat(JobNormalizer.plainLine("vor<!-- weg -->nach <b>fett</b> <br>Zeile")).isEqualTo("vornach fett Zeile");
+    }
+
+    @Test
     void markupThatArrivedEscapedIsReadAsHtml() {
         assertThat(JobNormalizer.description("&lt;p&gt;Wir &lt;b&gt;suchen&lt;/b&gt; Sie&lt;/p&gt;"))
                 .isEqualTo("<p>Wir <b>suchen</b> Sie</p>");

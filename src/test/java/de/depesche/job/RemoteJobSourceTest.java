@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import de.depesche.support.OutboundIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Job sources fetched from a local fake feed server: formats, redirects, slowness, failures. */
+@ExtendWith(OutputCaptureExtension.class)
 class RemoteJobSourceTest extends OutboundIntegrationTest {
 
     @Autowired
@@ -126,6 +130,24 @@ class RemoteJobSourceTest extends OutboundIntegrationTest {
                 .withBody("<source>" + "<!-- ... -->".repeat(400) + "</source>").withChunkedDribbleDelay(50, 10_000)));
         ImportReport report = jobs.importSource(source("/feeds/trickle.xml", FeedFormat.XML).id(), data.admin());
         assertThat(report.failure().messageKey()).isEqualTo("job.feed.timeout");
+    }
+
+    @Test
+    void logsNameTheSourcesHostAndPathButNotItsCredentialsOrQuery(CapturedOutput output) {
+        // A feed that takes too long, at an address with an access token in its query.
+        remote.stubFor(WireMock.get(WireMock.urlPathEqualTo("/feeds/token.xml")).willReturn(aResponse().withFixedDelay(4000)
+                .withHeader("Content-Type", "application/xml").withBody("<source></source>")));
+        String withToken = remoteUrl("/feeds/token.xml?token=abfrage-geheimnis");
+        JobSource source = jobs.saveSource(null, unique("Quelle"), withToken, FeedFormat.XML, 6, true, true, data.admin());
+        assertThat(jobs.importSource(source.id(), data.admin()).failure().messageKey()).isEqualTo("job.feed.timeout");
+        // A user name and password in the address: refused by the HTTP client, and logged without them.
+        String refused = "http://leser:passwort-geheim@localhost:9/feeds/jobs.xml?token=port-geheimnis";
+        JobSource closed = jobs.saveSource(null, unique("Quelle"), refused, FeedFormat.XML, 6, true, true, data.admin());
+        assertThat(jobs.importSource(closed.id(), data.admin()).failure()).isNotNull();
+
+        assertThat(output.getAll()).contains("Job feed http://localhost:9/feeds/jobs.xml ")
+                .contains("Job feed " + remoteUrl("/feeds/token.xml") + " did not arrive")
+                .doesNotContain("passwort-geheim", "abfrage-geheimnis", "port-geheimnis");
     }
 
     @Test

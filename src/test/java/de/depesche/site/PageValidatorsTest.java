@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageValidatorsTest {
 
     private final PageCache cache = new PageCache(new SiteProperties(Path.of("data"), "http://localhost:8080",
-            ZoneId.of("Europe/Berlin"), new SiteProperties.PageCacheProperties(true, 100, Duration.ofSeconds(60), Duration.ofSeconds(1))));
+            ZoneId.of("Europe/Berlin"), new SiteProperties.PageCacheProperties(true, org.springframework.util.unit.DataSize.ofMegabytes(1), 100, Duration.ofSeconds(60), Duration.ofSeconds(1))));
 
     private static final long T = 1_800_000_000_000L;
 

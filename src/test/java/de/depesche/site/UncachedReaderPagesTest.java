@@ -47,6 +47,19 @@ class UncachedReaderPagesTest extends IntegrationTest {
         assertThat(get(a.path(), "If-None-Match", etag).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void headCarriesTheHeadersOfGetWithoutThePageCache() {
+        Article a = data.published(unique("Kopf ohne Seitenspeicher"));
+        List<String> differences = new java.util.ArrayList<>();
+        for (String path : List.of(a.path(), "/feed", a.path() + "/feed.json", "/sitemap.xml", "/robots.txt")) {
+            HttpResponse<byte[]> got = HeadRequestsTest.bytes(port, "GET", path);
+            HeadRequestsTest.compare(path, got, HeadRequestsTest.bytes(port, "HEAD", path), differences);
+            got.headers().firstValue("ETag").ifPresent(etag -> HeadRequestsTest.conditional(path,
+                    HeadRequestsTest.bytes(port, "HEAD", path, "If-None-Match", etag), differences));
+        }
+        assertThat(differences).isEmpty();
+    }
+
     private HttpResponse<String> settled(String path) {
         HttpResponse<String> first = get(path);
         for (int i = 0; i < 20; i++) {
