@@ -11,8 +11,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,35 +75,35 @@ class WithoutJavaScriptTest extends BrowserTest {
         fill("comment-text", "Ein Kommentar, ganz ohne JavaScript geschrieben " + run + ".");
         browser.findElement(By.id("comment-consent")).click();
         pause(Duration.ofMillis(1100));
-        browser.findElement(By.cssSelector("#kommentar-formular button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#kommentar-"));
+        navigate(By.cssSelector("#kommentar-formular button[type=submit]"),
+                ExpectedConditions.urlContains("#kommentar-"));
         WebElement own = browser.findElement(By.cssSelector(".comment-pending"));
         assertThat(own.getText()).contains("ganz ohne JavaScript geschrieben " + run, "wartet auf Freischaltung");
 
-        browser.findElement(By.cssSelector("#kommentar-" + site.topComment + " .comment-actions a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/antworten"));
+        navigate(By.cssSelector("#kommentar-" + site.topComment + " .comment-actions a"),
+                ExpectedConditions.urlContains("/antworten"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         fill("comment-name", "Nora Ohneskript");
         fill("comment-email", "nora-" + run + "@example.org");
         fill("comment-text", "Und eine Antwort darauf " + run + ".");
         browser.findElement(By.id("comment-consent")).click();
         pause(Duration.ofMillis(1100));
-        browser.findElement(By.cssSelector("#kommentar-formular button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#kommentar-"));
+        navigate(By.cssSelector("#kommentar-formular button[type=submit]"),
+                ExpectedConditions.urlContains("#kommentar-"));
         assertThat(browser.findElements(By.cssSelector(".comment-replies .comment-pending")).stream().map(WebElement::getText))
                 .anyMatch(t -> t.contains("Und eine Antwort darauf " + run));
 
         browser.get(url("/suche"));
         fill("search-q", site.searchWord);
-        browser.findElement(By.cssSelector(".search-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-hit")));
+        navigate(By.cssSelector(".search-form button[type=submit]"),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-hit")));
         assertThat(browser.findElements(By.cssSelector(".search-hit h2")).stream().map(WebElement::getText))
                 .contains(site.second.title());
 
         browser.get(url("/jobs"));
         fill("q", site.job.title());
-        browser.findElement(By.cssSelector(".job-filters button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q="));
+        navigate(By.cssSelector(".job-filters button[type=submit]"),
+                ExpectedConditions.urlContains("q="));
         assertThat(browser.findElements(By.cssSelector(".job-item h2")).stream().map(WebElement::getText))
                 .containsExactly(site.job.title());
 
@@ -109,8 +111,8 @@ class WithoutJavaScriptTest extends BrowserTest {
         fill("subscribe-email", "ohneskript-" + run + "@example.org");
         browser.findElement(By.id("subscribe-consent")).click();
         pause(Duration.ofMillis(2100));
-        browser.findElement(By.cssSelector("#abonnieren button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/abo$"));
+        navigate(By.cssSelector("#abonnieren button[type=submit]"),
+                ExpectedConditions.urlMatches(".*/abo$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fast geschafft");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bitte bestätigen Sie");
 
@@ -118,17 +120,29 @@ class WithoutJavaScriptTest extends BrowserTest {
         browser.findElement(By.cssSelector("input[name=channel][value=feed]")).click();
         browser.findElement(By.id("subscribe-consent")).click();
         pause(Duration.ofMillis(2100));
-        browser.findElement(By.cssSelector("form.subscribe-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".feed-url")));
-        browser.findElement(By.cssSelector("a[href^='/abo/verwalten/']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/abo/verwalten/"));
+        navigate(By.cssSelector("form.subscribe-form button[type=submit]"),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".feed-url")));
+        navigate(By.cssSelector("a[href^='/abo/verwalten/']"),
+                ExpectedConditions.urlContains("/abo/verwalten/"));
         assertThat(browser.findElement(By.cssSelector("table.list tbody")).getText()).contains("aktiv");
-        browser.findElement(By.xpath("//table//button[normalize-space()='Pausieren']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        navigate(By.xpath("//table//button[normalize-space()='Pausieren']"),
+                ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("table.list tbody"), "pausiert"));
-        browser.findElement(By.xpath("//table//button[normalize-space()='Fortsetzen']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+        navigate(By.xpath("//table//button[normalize-space()='Fortsetzen']"),
+                ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("table.list tbody"), "aktiv"));
+    }
+
+    /**
+     * Clicks what sends a form or follows a link, waits until the browser has left the page it was on
+     * (the clicked element is gone with it), then waits for the condition on the new page. Without the
+     * first wait, a condition could read the old page while Chromium swaps it for the new one.
+     */
+    private void navigate(By what, ExpectedCondition<?> arrived) {
+        WebElement clicked = browser.findElement(what);
+        clicked.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clicked));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(arrived);
     }
 
     private void fill(String id, String text) {
