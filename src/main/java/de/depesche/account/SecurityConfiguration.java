@@ -39,7 +39,7 @@ class SecurityConfiguration {
 
     /** API paths that anyone may read (public data); everything else under /api needs a token. */
     static final List<String> PUBLIC_API_READS = List.of(
-            "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/search", "/api/v1/articles/*/similar", "/api/v1/jobs");
+            "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml", "/api/v1/search", "/api/v1/articles/*/similar", "/api/v1/jobs");
 
     /** What readers may send without a token: the same as the forms on the site (rate-limited there). */
     static final List<String> PUBLIC_API_WRITES = List.of("/api/v1/subscriptions");
