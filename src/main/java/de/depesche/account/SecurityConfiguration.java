@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -87,8 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain siteSecurity(HttpSecurity http, List<ReaderFormEndpoints> readerForms)
-            throws Exception {
+    SecurityFilterChain siteSecurity(HttpSecurity http, List<ReaderFormEndpoints> readerForms, AccountManagement accounts,
+                                     AccountProperties properties, java.time.Clock clock) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -99,12 +100,19 @@ class SecurityConfiguration {
                         .loginPage("/admin/login")
                         .loginProcessingUrl("/admin/login")
                         .usernameParameter("email")
-                        .successHandler((request, response, authentication) -> response.sendRedirect("/admin"))
+                        .successHandler((request, response, authentication) -> {
+                            if (authentication.getPrincipal() instanceof StaffPrincipal who) {
+                                SessionGuard.started(request, accounts, who, clock);
+                            }
+                            response.sendRedirect("/admin");
+                        })
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 exception instanceof ThrottledAuthentication.SignInPaused
                                         ? "/admin/login?blocked" : "/admin/login?error"))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                .addFilterAfter(new SessionGuard(accounts, properties.login().sessionMaxLifetime(), clock),
+                        SecurityContextHolderFilter.class)
                 // Reader forms (comments, subscriptions) carry their own signed, single-use tokens, so that
                 // reader pages need no session and stay cacheable.
                 .csrf(csrf -> {

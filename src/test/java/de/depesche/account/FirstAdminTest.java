@@ -34,7 +34,7 @@ class FirstAdminTest {
                 event -> { }, clock);
         AccountProperties properties = new AccountProperties(
                 new AccountProperties.Admin("admin@cluster.depesche.local", password, "dp_cluster_token_0123456789abcdef"),
-                new AccountProperties.Login(5, java.time.Duration.ofMinutes(15)));
+                new AccountProperties.Login(5, java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(12)));
         return new FirstAdmin(accounts, properties, new DataSourceTransactionManager(database));
     }
 
