@@ -158,6 +158,10 @@ public class AccountManagement {
         }
         problems.throwIfAny();
         staff.updateProfile(id, name, role, bio.strip(), enabled);
+        if (role != before.role() || enabled != before.enabled()) {
+            // open sessions carry the old rights: end them on every node
+            staff.endSessions(id);
+        }
         members.invalidate(id);
         changes.record(STAFF_TAG);
         if (!name.equals(before.displayName())) {
@@ -171,7 +175,8 @@ public class AccountManagement {
     }
 
     @Transactional
-    public void changePassword(long id, String current, String next) {
+    /** @return the new session version, for the session that changed the password to keep */
+    public int changePassword(long id, String current, String next) {
         String hash = staff.passwordHash(id).orElseThrow(() -> InvalidInput.of("", "staff.unknown"));
         InvalidInput.Collector problems = new InvalidInput.Collector();
         if (!passwords.matches(current, hash)) {
@@ -180,7 +185,24 @@ public class AccountManagement {
         checkPassword(problems, "newPassword", next);
         problems.throwIfAny();
         staff.updatePassword(id, passwords.encode(next));
+        staff.endSessions(id);
         audit.record(principal(id).orElse(null), "audit.staff.password", "staff:" + id, "");
+        return staff.sessionVersion(id).orElse(-1);
+    }
+
+    /**
+     * The version a signed-in session of this staff member must carry to stay valid; -1 when the
+     * account is disabled or gone (no session is valid then).
+     */
+    public int sessionVersion(long id) {
+        return staff.sessionVersion(id).orElse(-1);
+    }
+
+    /** Ends every session of this staff member on every node (the next request of each signs out). */
+    @Transactional
+    public void signOutEverywhere(long id) {
+        staff.endSessions(id);
+        audit.record(principal(id).orElse(null), "audit.staff.signedOutEverywhere", "staff:" + id, "");
     }
 
     @Transactional

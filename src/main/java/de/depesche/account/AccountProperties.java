@@ -25,6 +25,9 @@ public record AccountProperties(@DefaultValue Admin admin, @DefaultValue Login l
     /**
      * @param maxFailures failed attempts per account and per network before sign-in pauses
      * @param window      how long failures count and how long the pause lasts
+     * @param sessionMaxLifetime how long a newsroom session lasts at most from sign-in, in use or not
+     *                           (the idle timeout is spring.session.timeout)
      */
-    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {}
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+                        @DefaultValue("12h") Duration sessionMaxLifetime) {}
 }

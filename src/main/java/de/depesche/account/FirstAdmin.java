@@ -65,15 +65,19 @@ class FirstAdmin implements ApplicationRunner {
             throw e;
         }
         if (generated) {
-            log.warn("""
+            // The password goes to the console once and never through the logger: log files are shipped,
+            // kept and read by more people than the one starting the first node.
+            System.out.println("""
 
                     ================================================================
                      Depesche: first admin created. Sign in at /admin/login with
-                       E-Mail:   {}
-                       Passwort: {}
+                       E-Mail:   %s
+                       Passwort: %s
                      This password is shown only once. Change it under /admin/password.
-                    ================================================================""",
-                    created.email(), password);
+                    ================================================================""".formatted(created.email(), password));
+            System.out.flush();
+            log.warn("Depesche: first admin {} created with a generated password, printed once on the console (not in the log)",
+                    created.email());
         } else {
             log.info("Depesche: first admin {} created from DEPESCHE_ADMIN_EMAIL / DEPESCHE_ADMIN_PASSWORD", created.email());
         }

@@ -90,6 +90,16 @@ class JdbcStaffRepository {
         jdbc.sql("update staff_user set password_hash = :hash where id = :id").param("hash", hash).param("id", id).update();
     }
 
+    /** The session version of an enabled account; empty when it is disabled or gone. */
+    Optional<Integer> sessionVersion(long id) {
+        return jdbc.sql("select session_version from staff_user where id = :id and enabled = true")
+                .param("id", id).query(Integer.class).optional();
+    }
+
+    void endSessions(long id) {
+        jdbc.sql("update staff_user set session_version = session_version + 1 where id = :id").param("id", id).update();
+    }
+
     void updateProfile(long id, String displayName, Role role, String bio, boolean enabled) {
         jdbc.sql("""
                         update staff_user set display_name = :name, role = :role, bio = :bio, enabled = :enabled

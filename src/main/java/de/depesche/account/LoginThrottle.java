@@ -37,9 +37,38 @@ class LoginThrottle {
         failures.invalidate("account:" + normalise(email));
     }
 
+    /** Forgets every count (tests that fail many times from one address use it to leave no pause behind). */
+    void forgetAll() {
+        failures.invalidateAll();
+    }
+
     private int count(String key) {
         AtomicInteger n = failures.getIfPresent(key);
         return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The network an address counts for: an IPv6 address by its /64 (one subscriber usually holds a
+     * whole /64), an IPv4 address by itself.
+     */
+    static String network(String address) {
+        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        if (!a.contains(":")) {
+            return a;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(a).getAddress();
+            if (bytes.length != 16) {
+                return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 
     private static String normalise(String email) {

@@ -1,17 +1,14 @@
 package de.depesche.account;
 
-import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,11 +20,11 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration
 @EnableMethodSecurity
@@ -59,6 +56,18 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("no staff member with that e-mail"));
     }
 
+    /**
+     * The only way a password is checked: the throttle sits inside it, so every path the login filter
+     * accepts (however the URL is spelled) is counted and paused alike.
+     */
+    @Bean
+    AuthenticationProvider staffAuthentication(UserDetailsService staffDetails, PasswordEncoder passwordEncoder,
+                                               LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staffDetails);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthentication(passwords, throttle);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccountManagement accounts, JsonAuthenticationErrors errors)
@@ -79,8 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, List<ReaderFormEndpoints> readerForms)
-            throws Exception {
+    SecurityFilterChain siteSecurity(HttpSecurity http, List<ReaderFormEndpoints> readerForms, AccountManagement accounts,
+                                     AccountProperties properties, java.time.Clock clock) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -92,16 +101,18 @@ class SecurityConfiguration {
                         .loginProcessingUrl("/admin/login")
                         .usernameParameter("email")
                         .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
+                            if (authentication.getPrincipal() instanceof StaffPrincipal who) {
+                                SessionGuard.started(request, accounts, who, clock);
+                            }
                             response.sendRedirect("/admin");
                         })
-                        .failureHandler((request, response, exception) -> {
-                            throttle.failed(String.valueOf(request.getParameter("email")), request.getRemoteAddr());
-                            response.sendRedirect("/admin/login?error");
-                        })
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                exception instanceof ThrottledAuthentication.SignInPaused
+                                        ? "/admin/login?blocked" : "/admin/login?error"))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
-                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionGuard(accounts, properties.login().sessionMaxLifetime(), clock),
+                        SecurityContextHolderFilter.class)
                 // Reader forms (comments, subscriptions) carry their own signed, single-use tokens, so that
                 // reader pages need no session and stay cacheable.
                 .csrf(csrf -> {
@@ -118,25 +129,5 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
-    }
-
-    /** Refuses a sign-in attempt before checking the password when the account or network is paused. */
-    static final class ThrottleFilter extends OncePerRequestFilter {
-        private final LoginThrottle throttle;
-
-        ThrottleFilter(LoginThrottle throttle) {
-            this.throttle = throttle;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && "/admin/login".equals(request.getRequestURI())
-                    && throttle.blocked(String.valueOf(request.getParameter("email")), request.getRemoteAddr())) {
-                response.sendRedirect("/admin/login?blocked");
-                return;
-            }
-            chain.doFilter(request, response);
-        }
     }
 }

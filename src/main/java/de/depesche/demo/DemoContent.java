@@ -95,13 +95,17 @@ class DemoContent implements ApplicationRunner {
         for (DemoArticle a : demo) {
             articles.importPublished(a.draft(), editor.id(), clock.instant().minus(Duration.ofHours(a.hoursAgo())), asEditor);
         }
-        log.warn("""
+        // the password to the console only, never through the logger (log files are kept and shipped)
+        System.out.println("""
 
                 ================================================================
-                 Depesche: demo content created ({} articles). Editor account:
-                   E-Mail:   {}
-                   Passwort: {}
-                ================================================================""", demo.size(), EDITOR_EMAIL, password);
+                 Depesche: demo content created (%d articles). Editor account:
+                   E-Mail:   %s
+                   Passwort: %s
+                ================================================================""".formatted(demo.size(), EDITOR_EMAIL, password));
+        System.out.flush();
+        log.info("Depesche: demo content created ({} articles); editor account {}, password printed on the console",
+                demo.size(), EDITOR_EMAIL);
     }
 
     /**

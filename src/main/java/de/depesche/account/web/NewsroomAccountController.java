@@ -144,15 +144,30 @@ class NewsroomAccountController {
 
     @PostMapping("/admin/password")
     String changePassword(@ModelAttribute("form") PasswordForm form, BindingResult result,
-                          @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+                          @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect,
+                          jakarta.servlet.http.HttpServletRequest request) {
         try {
-            accounts.changePassword(me.id(), form.getCurrentPassword(), form.getNewPassword());
+            int version = accounts.changePassword(me.id(), form.getCurrentPassword(), form.getNewPassword());
+            // other sessions end; this one, which knew the old password, stays
+            de.depesche.account.SessionGuard.keep(request, version);
             redirect.addFlashAttribute("notice", "password.changed");
             return "redirect:/admin/password";
         } catch (InvalidInput e) {
             FormErrors.apply(e, result);
             return PASSWORD;
         }
+    }
+
+    /** Ends every session of the signed-in staff member, on every node, this one included. */
+    @PostMapping("/admin/sessions/end-all")
+    String signOutEverywhere(@AuthenticationPrincipal StaffPrincipal me, jakarta.servlet.http.HttpServletRequest request) {
+        accounts.signOutEverywhere(me.id());
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return "redirect:/admin/login?logout";
     }
 
     @GetMapping("/admin/audit")
