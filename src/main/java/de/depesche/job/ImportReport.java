@@ -28,8 +28,12 @@ public record ImportReport(long id, @Nullable Long sourceId, JobSourceKind sourc
             args = List.copyOf(args);
         }
 
+        /**
+         * The arguments for the message: whole numbers as numbers, since messages format limits with
+         * {@code {0,number,#}} and a text there fails the whole report page.
+         */
         public Object[] argArray() {
-            return args.toArray();
+            return args.stream().map(a -> a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a) : a).toArray();
         }
     }
 

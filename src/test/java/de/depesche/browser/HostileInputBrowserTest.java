@@ -44,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code alert}, {@code confirm}, {@code prompt} and {@code print} are hooked before any page script runs,
  * every element gets the usual events, and the DOM is checked for dangerous constructs.
  */
+// A context of its own: the hostile comments, jobs and subscriptions stay out of the pages the other
+// browser tests check.
+@org.springframework.test.context.TestPropertySource(properties = "depesche.test.context=hostile-input")
 class HostileInputBrowserTest extends BrowserTest {
 
     /** Records calls of the dialog functions; runs before the page's own scripts. */
@@ -174,7 +177,6 @@ class HostileInputBrowserTest extends BrowserTest {
             }
         }
         visit("comment text+name (article page)", shown.path());
-        System.out.println("REFUSALS " + refusals + " " + figures.get("comment text+name (article page)")[1]);
         assertThat(browser.findElements(By.cssSelector("article.comment")).size()).as("comments shown").isGreaterThan(100);
 
         // Jobs: one imported feed, four payloads per job (title, company, city, description).

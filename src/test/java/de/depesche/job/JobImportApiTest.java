@@ -233,6 +233,21 @@ class JobImportApiTest extends IntegrationTest {
     }
 
     @Test
+    void theReportPageShowsARejectionWhoseReasonNamesALimit() {
+        String title = unique("Zu lange Beschreibung");
+        String tooLong = "Viel Text. ".repeat(JobNormalizer.DESCRIPTION_MAX / 5);
+        JsonNode report = report(pushXml("<source>" + job(title, "Firma", "Bonn", "")
+                .replaceAll("<description>.*</description>", "<description><![CDATA[" + tooLong + "]]></description>") + "</source>"));
+        assertThat(report.path("rejected").size()).as(report.toString()).isEqualTo(1);
+        assertThat(report.path("rejected").get(0).path("reason").asString()).contains("höchstens");
+        // The limit is a number in the message ({0,number,#}): the newsroom's report page failed with 500 on it.
+        HttpResponse<String> page = de.depesche.support.StaffSession.signedIn(port, TestDatabase.ADMIN_EMAIL, TestDatabase.ADMIN_PASSWORD)
+                .get("/admin/jobs/reports/" + report.path("id").asLong());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(page.body()).select("tr.rejection").text()).contains(title, "Die Beschreibung ist zu lang (höchstens");
+    }
+
+    @Test
     void scriptsInDescriptionsNeverReachReaders() {
         String title = unique("Stelle mit Skript");
         String xml = "<source><job><title>" + title + "</title><company>Firma</company><city>Mainz</city>"
