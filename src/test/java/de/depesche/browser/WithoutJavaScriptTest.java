@@ -141,7 +141,16 @@ class WithoutJavaScriptTest extends BrowserTest {
     private void navigate(By what, ExpectedCondition<?> arrived) {
         WebElement clicked = browser.findElement(what);
         clicked.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clicked));
+        // Chromium reports an element of a page it has left as stale, or, while it swaps the pages, as
+        // "Node with given id does not belong to the document": both mean the old page is gone.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            try {
+                clicked.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(arrived);
     }
 
