@@ -50,6 +50,35 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
+    /**
+     * Whether the site is served over https: {@code depesche.https.secure-cookie} when set to true or
+     * false, otherwise (auto) whether {@code depesche.base-url} starts with https. Then the session cookie
+     * is Secure and every answer carries Strict-Transport-Security, also when the proxy in front does
+     * not forward the scheme.
+     */
+    static boolean https(org.springframework.core.env.Environment env) {
+        String setting = env.getProperty("depesche.https.secure-cookie", "auto").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (setting) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> env.getProperty("depesche.base-url", "http://localhost:8080").strip()
+                    .toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+        };
+    }
+
+    /** The session cookie of Spring Session: HttpOnly, SameSite=Lax, Secure when the site is https. */
+    @Bean
+    org.springframework.session.web.http.CookieSerializer sessionCookie(org.springframework.core.env.Environment env) {
+        org.springframework.session.web.http.DefaultCookieSerializer cookie = new org.springframework.session.web.http.DefaultCookieSerializer();
+        cookie.setCookieName("SESSION");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        if (https(env)) {
+            cookie.setUseSecureCookie(true);
+        }
+        return cookie;
+    }
+
     @Bean
     UserDetailsService staffDetails(AccountManagement accounts) {
         return email -> accounts.principalForLogin(email)
@@ -89,7 +118,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain siteSecurity(HttpSecurity http, List<ReaderFormEndpoints> readerForms, AccountManagement accounts,
-                                     AccountProperties properties, java.time.Clock clock) throws Exception {
+                                     AccountProperties properties, java.time.Clock clock,
+                                     org.springframework.core.env.Environment env) throws Exception {
+        boolean https = https(env);
+        java.time.Duration hstsMaxAge = env.getProperty("depesche.https.hsts-max-age", java.time.Duration.class,
+                java.time.Duration.ofDays(365));
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -122,6 +155,13 @@ class SecurityConfiguration {
                     }
                 })
                 .headers(h -> h
+                        .httpStrictTransportSecurity(hsts -> {
+                            hsts.maxAgeInSeconds(hstsMaxAge.toSeconds()).includeSubDomains(false);
+                            if (https) {
+                                // behind a proxy that does not forward the scheme the request looks like http
+                                hsts.requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+                            }
+                        })
                         // Reader pages set their own Cache-Control (page cache, CDN); the newsroom is never stored.
                         .cacheControl(c -> c.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
