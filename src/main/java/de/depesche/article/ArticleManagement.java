@@ -498,7 +498,8 @@ public class ArticleManagement {
             problems.add("description", "validation.tooLong", 500);
         }
         problems.throwIfAny();
-        long id = articles.insertCategory(n, slug, description.strip());
+        long id = articles.insertCategory(n, slug, description.strip())
+                .orElseThrow(() -> InvalidInput.of("name", "category.taken", n));
         audit.record(by, "audit.category.created", "category:" + id, n);
         changes.record("list");
         return new Category(id, n, slug, description.strip());
@@ -652,7 +653,7 @@ public class ArticleManagement {
         List<Long> ids = new ArrayList<>();
         for (String name : names) {
             String slug = Slugify.slugify(name);
-            ids.add(articles.tagBySlug(slug).map(Tag::id).orElseGet(() -> articles.insertTag(name, slug)));
+            ids.add(articles.tagId(name, slug));
         }
         return ids;
     }

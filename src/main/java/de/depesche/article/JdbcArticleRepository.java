@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The article tables: article, article_category, article_tag, article_slug, category, tag. */
 @Repository
@@ -28,7 +32,12 @@ class JdbcArticleRepository {
     private final JdbcClient jdbc;
     private final JdbcImageRepository images;
 
-    JdbcArticleRepository(JdbcClient jdbc, JdbcImageRepository images) {
+    /** A savepoint: a duplicate key rolls back only the insert, not the caller's transaction (PostgreSQL). */
+    private final TransactionTemplate savepoint;
+
+    JdbcArticleRepository(JdbcClient jdbc, JdbcImageRepository images, PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.images = images;
     }
@@ -376,15 +385,27 @@ class JdbcArticleRepository {
                 .query(JdbcArticleRepository::category).optional();
     }
 
-    long insertCategory(String name, String slug, String description) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into category (name, slug, description, position)
-                        values (:name, :slug, :description, (select coalesce(max(position), 0) + 1 from category))
-                        """)
-                .param("name", name).param("slug", slug).param("description", description)
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+    /**
+     * Inserts the category unless one with its slug exists or is being created by another transaction at
+     * this moment: the insert runs under a savepoint, so the duplicate key (which the database reports
+     * once the other transaction commits) leaves the surrounding transaction usable on PostgreSQL too.
+     * Empty when the slug was taken.
+     */
+    Optional<Long> insertCategory(String name, String slug, String description) {
+        try {
+            return Optional.of(savepoint.execute(status -> {
+                GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                jdbc.sql("""
+                                insert into category (name, slug, description, position)
+                                values (:name, :slug, :description, (select coalesce(max(position), 0) + 1 from category))
+                                """)
+                        .param("name", name).param("slug", slug).param("description", description)
+                        .update(keys, "id");
+                return keys.getKeyAs(Number.class).longValue();
+            }));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     void updateCategory(long id, String name, String description) {
@@ -397,11 +418,26 @@ class JdbcArticleRepository {
                 .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("name"), rs.getString("slug"))).optional();
     }
 
-    long insertTag(String name, String slug) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into tag (name, slug) values (:name, :slug)")
-                .param("name", name).param("slug", slug).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+    /**
+     * The tag's id, created if need be. Race-free: when another transaction creates the same tag at
+     * this moment, the insert (under a savepoint) fails with a duplicate key once that one commits, and
+     * the re-read sees its row.
+     */
+    long tagId(String name, String slug) {
+        Optional<Tag> existing = tagBySlug(slug);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        try {
+            return savepoint.execute(status -> {
+                GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                jdbc.sql("insert into tag (name, slug) values (:name, :slug)")
+                        .param("name", name).param("slug", slug).update(keys, "id");
+                return keys.getKeyAs(Number.class).longValue();
+            });
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return tagBySlug(slug).orElseThrow().id();
+        }
     }
 
     private Map<Long, List<Category>> categoriesOf(List<Long> articleIds) {
