@@ -59,6 +59,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final Set<String> JOB_BOARD_PARAMETERS = Set.of("ort", "remote", "art", "q", "seite", "lang");
     private static final Set<String> TRACKING_PARAMETERS = Set.of("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid",
             "igshid", "ref", "ref_src", "pk_campaign", "pk_kwd", "pk_source", "pk_medium");
+    /** Pages reached through a reader's secret link (its token is the key to their address and subscriptions). */
+    private static final List<String> TOKEN_PREFIXES = List.of(
+            "/abo/bestaetigen/", "/abo/verwalten/", "/kommentare/benachrichtigung/");
+    /** For token pages: no cache, private or shared, keeps them (nor the address they show). */
+    static final String TOKEN_CACHE_CONTROL = "private, no-store";
     /** For readers with a session or a private cookie: their pages may show what is theirs alone. */
     static final String PRIVATE_CACHE_CONTROL = "private, no-cache";
 
@@ -87,6 +92,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (tokenPage(request)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, TOKEN_CACHE_CONTROL);
+            chain.doFilter(request, response);
+            return;
+        }
         if (!readerPage(request)) {
             chain.doFilter(request, response);
             return;
@@ -139,6 +149,16 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         wrapper.resetBuffer();
         serve(request, response, page, false);
+    }
+
+    private static boolean tokenPage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        for (String prefix : TOKEN_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** GET and HEAD requests for reader pages (not the newsroom, the API, static files or personal pages). */

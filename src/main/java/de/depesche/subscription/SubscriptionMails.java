@@ -43,7 +43,7 @@ class SubscriptionMails {
         Map<String, Object> model = base(subscriber);
         model.put("confirmUrl", site.url("/abo/bestaetigen/" + token));
         model.put("kind", subscription.kind().name());
-        model.put("label", describe(subscription, locale(subscriber)));
+        model.put("label", describeForConfirmation(subscription, locale(subscriber)));
         model.put("expiryHours", Math.max(1, (properties.confirmationExpiry().toMinutes() + 59) / 60));
         MailTemplates.Content c = templates.render("subscription/mail/confirm", "subscription.mail.confirm.subject",
                 new Object[] {settings.current().siteName()}, model, locale(subscriber));
@@ -117,6 +117,18 @@ class SubscriptionMails {
         model.put("subject", subject);
         return templates.render("subscription/mail/newsletter", "subscription.mail.newsletter.subject",
                 new Object[] {subject}, model, Locale.forLanguageTag(settings.current().language()));
+    }
+
+    /**
+     * A subscription in words for the opt-in mail, which goes to an address nobody has confirmed yet:
+     * it must not carry text the requester chose (the words of a saved search), so a search is named
+     * by its kind only; the words show on the confirmation page after the click.
+     */
+    String describeForConfirmation(Subscription subscription, Locale locale) {
+        if (subscription.kind() == SubscriptionKind.SEARCH) {
+            return messages.getMessage("subscription.kind." + subscription.kind().apiName(), null, locale);
+        }
+        return describe(subscription, locale);
     }
 
     /** A subscription in words, e.g. "Rubrik: Technik" or "Newsletter: einmal pro Woche", in the reader's language. */

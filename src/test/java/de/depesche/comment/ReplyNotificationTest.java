@@ -47,6 +47,13 @@ class ReplyNotificationTest extends IntegrationTest {
         assertThat(get("/kommentare/benachrichtigung/" + token).body()).contains("Ja, benachrichtigen");
         assertThat(send(HttpRequest.newBuilder(URI.create(url("/kommentare/benachrichtigung/" + token)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).body()).contains("Danke!");
+        for (String page : List.of("/kommentare/benachrichtigung/" + token, "/kommentare/benachrichtigung/" + token + "/abbestellen")) {
+            for (String method : List.of("GET", "HEAD")) {
+                var answer = send(HttpRequest.newBuilder(URI.create(url(page))).method(method, HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(answer.statusCode()).as(method + " " + page).isEqualTo(200);
+                assertThat(answer.headers().firstValue("Cache-Control")).as(method + " " + page).hasValue("private, no-store");
+            }
+        }
 
         comments.approve(question.id(), data.admin());
         Comment answer = comments.submit(new CommentSubmission(article.id(), question.id(), "Ben <img src=x onerror=alert(1)>",

@@ -2,6 +2,7 @@ package de.depesche.subscription;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,14 +72,14 @@ class SubscriptionPagesTest extends SubscriptionTestBase {
     }
 
     @Test
-    void theApiStartsTheDoubleOptInForCategoryTagSearchAndNewsletter() {
+    void theApiStartsTheDoubleOptInForCategoryTagSearchAndNewsletter() throws Exception {
         var category = data.category(unique("API-Rubrik"));
         Article tagged = data.published(unique("Mit Thema"));
         var tag = tagged.tags().getFirst();
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("\"kind\":\"category\",\"target\":\"" + category.slug() + "\"", "Rubrik: " + category.name());
         kinds.put("\"kind\":\"tag\",\"target\":\"" + tag.slug() + "\"", "Thema: " + tag.name());
-        kinds.put("\"kind\":\"search\",\"target\":\"Drohnenabwehr -Fußball\"", "Suchagent: Drohnenabwehr -Fußball");
+        kinds.put("\"kind\":\"search\",\"target\":\"Drohnenabwehr -Fußball\"", "Suchagent");
         kinds.put("\"kind\":\"newsletter\",\"target\":\"weekly\"", "Newsletter: einmal pro Woche");
         kinds.forEach((request, label) -> {
             String email = address("api-art");
@@ -88,6 +89,16 @@ class SubscriptionPagesTest extends SubscriptionTestBase {
             MimeMessage confirmation = mails(email, 1).getFirst();
             assertThat(TestMail.text(confirmation)).as(request).contains("»" + label + "«");
         });
+        String spam = address("spam");
+        String words = "Gewinnen Sie jetzt bei beispiel-casino.example";
+        HttpResponse<String> search = postJson("/api/v1/subscriptions", "{\"email\":\"" + spam
+                + "\",\"kind\":\"search\",\"target\":\"" + words + "\",\"label\":\"" + words + "\",\"consent\":true}");
+        assertThat(search.statusCode()).isEqualTo(202);
+        MimeMessage optIn = mails(spam, 1).getFirst();
+        assertThat(TestMail.text(optIn)).as("reader-chosen words stay out of the opt-in mail")
+                .contains("»Suchagent«").doesNotContain("casino", "Gewinnen");
+        assertThat(TestMail.html(optIn)).doesNotContain("casino", "Gewinnen");
+        assertThat(optIn.getSubject()).doesNotContain("casino");
         HttpResponse<String> unknownChannel = postJson("/api/v1/subscriptions",
                 "{\"email\":\"" + address("kanal") + "\",\"kind\":\"newsletter\",\"target\":\"weekly\",\"channel\":\"fax\",\"consent\":true}");
         assertThat(unknownChannel.statusCode()).isEqualTo(400);
@@ -177,6 +188,28 @@ class SubscriptionPagesTest extends SubscriptionTestBase {
     }
 
     // --- confirmation and the manage page ----------------------------------------------------------
+
+    @Test
+    void pagesOpenedWithAReadersTokenAreKeptByNoCache() {
+        String email = address("kein-cache");
+        subscriptions.request(new SubscriptionRequest(email, SubscriptionKind.CATEGORY, data.category("Technik").slug(),
+                Channel.EMAIL, true), "192.0.2.71");
+        String confirmPath = URI.create(link(mails(email, 1).getFirst(), CONFIRM_LINK)).getPath();
+        assertNeverCached(confirmPath);
+        send(HttpRequest.newBuilder(URI.create(url(confirmPath))).POST(HttpRequest.BodyPublishers.noBody()).build());
+        String token = manageToken(email);
+        assertNeverCached("/abo/verwalten/" + token);
+        assertNeverCached("/abo/verwalten/" + token + "/abbestellen");
+    }
+
+    private void assertNeverCached(String path) {
+        for (String method : List.of("GET", "HEAD", "GET")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(answer.statusCode()).as(method + " " + path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Cache-Control")).as(method + " " + path).hasValue("private, no-store");
+        }
+    }
 
     @Test
     void theUnsubscribeLinkOpenedInABrowserAsksBeforeItEndsAnything() {
