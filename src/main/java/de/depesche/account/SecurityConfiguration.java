@@ -56,8 +56,8 @@ class SecurityConfiguration {
      * is Secure and every answer carries Strict-Transport-Security, also when the proxy in front does
      * not forward the scheme.
      */
-    static boolean https(org.springframework.core.env.Environment env) {
-        String setting = env.getProperty("depesche.https.secure-cookie", "auto").strip().toLowerCase(java.util.Locale.ROOT);
+    static boolean https(HttpsProperties settings, org.springframework.core.env.Environment env) {
+        String setting = settings.secureCookie().strip().toLowerCase(java.util.Locale.ROOT);
         return switch (setting) {
             case "true" -> true;
             case "false" -> false;
@@ -68,12 +68,12 @@ class SecurityConfiguration {
 
     /** The session cookie of Spring Session: HttpOnly, SameSite=Lax, Secure when the site is https. */
     @Bean
-    org.springframework.session.web.http.CookieSerializer sessionCookie(org.springframework.core.env.Environment env) {
+    org.springframework.session.web.http.CookieSerializer sessionCookie(HttpsProperties settings, org.springframework.core.env.Environment env) {
         org.springframework.session.web.http.DefaultCookieSerializer cookie = new org.springframework.session.web.http.DefaultCookieSerializer();
         cookie.setCookieName("SESSION");
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");
-        if (https(env)) {
+        if (https(settings, env)) {
             cookie.setUseSecureCookie(true);
         }
         return cookie;
@@ -119,10 +119,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain siteSecurity(HttpSecurity http, List<ReaderFormEndpoints> readerForms, AccountManagement accounts,
                                      AccountProperties properties, java.time.Clock clock,
-                                     org.springframework.core.env.Environment env) throws Exception {
-        boolean https = https(env);
-        java.time.Duration hstsMaxAge = env.getProperty("depesche.https.hsts-max-age", java.time.Duration.class,
-                java.time.Duration.ofDays(365));
+                                     org.springframework.core.env.Environment env, HttpsProperties settings) throws Exception {
+        boolean https = https(settings, env);
+        java.time.Duration hstsMaxAge = settings.hstsMaxAge();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
